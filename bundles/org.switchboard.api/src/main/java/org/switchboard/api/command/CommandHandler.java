@@ -1,0 +1,23 @@
+package org.switchboard.api.command;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Whiteboard service implementing one slash command. The service property {@value #NAME_PROPERTY} names the
+ * command without the slash ({@code join}); {@value #USAGE_PROPERTY} and {@value #DESCRIPTION_PROPERTY} feed
+ * {@code /help}. Installing a bundle adds its commands; stopping it removes them.
+ */
+@ConsumerType
+@FunctionalInterface
+public interface CommandHandler {
+
+    String NAME_PROPERTY = "command.name";
+    String USAGE_PROPERTY = "command.usage";
+    String DESCRIPTION_PROPERTY = "command.description";
+
+    /**
+     * Runs the command. Called off the Swing event thread; must not block for long. A problem with the user's
+     * input is reported with {@link CommandInvocation#error}, not by throwing.
+     */
+    void execute(CommandInvocation invocation);
+}

@@ -1,0 +1,9 @@
+/**
+ * The IRC message model and the protocol service: parsing, serialising, ISUPPORT, case mapping, modes, CTCP, formatting. Value types are immutable; the {@link org.switchboard.api.irc.IrcProtocol} service holds the logic.
+ */
+@Export
+@Version("1.0.0")
+package org.switchboard.api.irc;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
