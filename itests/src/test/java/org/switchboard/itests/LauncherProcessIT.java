@@ -1,0 +1,93 @@
+package org.switchboard.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.testsupport.ScriptedIrcServer;
+
+/** The packaged bin/switchboard script and launcher, run as a user runs them: as a separate process. */
+class LauncherProcessIT {
+
+    private static final Path SCRIPT = ClientRuntime.DIST.resolve("bin/switchboard").toAbsolutePath();
+
+    @TempDir
+    Path work;
+
+    record Result(int exitCode, String out, String err) {
+    }
+
+    private Result run(Path directory, Path script, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(script.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+        builder.redirectOutput(work.resolve("out.txt").toFile()).redirectError(work.resolve("err.txt").toFile());
+        Process process = builder.start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the launcher did not exit");
+        return new Result(process.exitValue(), Files.readString(work.resolve("out.txt")),
+                Files.readString(work.resolve("err.txt")));
+    }
+
+    @Test
+    void versionWorksFromAnotherFolderAndThroughASymlink() throws Exception {
+        Path link = work.resolve("links/sb");
+        Files.createDirectories(link.getParent());
+        Files.createSymbolicLink(link, SCRIPT);
+        Path elsewhere = Files.createDirectories(work.resolve("elsewhere"));
+        Result result = run(elsewhere, link, "--version");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().startsWith("Switchboard 0.1.0"), result.out());
+    }
+
+    @Test
+    void unknownOptionGivesOneLineAndUsageWithExitCode2() throws Exception {
+        Result result = run(work, SCRIPT, "--no-such-option");
+        assertEquals(2, result.exitCode());
+        String[] lines = result.err().split("\\R");
+        assertEquals("switchboard: unknown option: --no-such-option", lines[0]);
+        assertTrue(lines[1].startsWith("Usage: switchboard"), result.err());
+    }
+
+    @Test
+    void malformedUrlGivesOneLineAndUsageWithExitCode2() throws Exception {
+        Result result = run(work, SCRIPT, "irc://host:99999/#x");
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().startsWith("switchboard: malformed URL: irc://host:99999/#x"), result.err());
+    }
+
+    @Test
+    void sigtermSendsQuitStopsTheFrameworkAndExitsWithZero() throws Exception {
+        try (ScriptedIrcServer server = ScriptedIrcServer.start()) {
+            ProcessBuilder builder = new ProcessBuilder(SCRIPT.toString(), "--headless", "--profile",
+                    work.resolve("profile").toString(), "--nick", "termtest",
+                    "irc://127.0.0.1:" + server.port() + "/#term").directory(work.toFile());
+            builder.redirectOutput(work.resolve("out.txt").toFile()).redirectError(work.resolve("err.txt").toFile());
+            Process process = builder.start();
+            try {
+                ScriptedIrcServer.Peer peer = server.awaitPeer(java.time.Duration.ofSeconds(30));
+                peer.awaitLine(line -> line.startsWith("USER "), java.time.Duration.ofSeconds(30));
+                peer.welcome("termtest");
+                peer.awaitLine(line -> line.startsWith("JOIN #term"), java.time.Duration.ofSeconds(30));
+                process.destroy(); // SIGTERM
+                peer.awaitLine(line -> line.startsWith("QUIT"), java.time.Duration.ofSeconds(30));
+                assertTrue(process.waitFor(30, TimeUnit.SECONDS), "no exit after SIGTERM");
+                assertEquals(0, process.exitValue(), stderr());
+            } finally {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private String stderr() throws IOException {
+        return Files.readString(work.resolve("err.txt"), StandardCharsets.UTF_8);
+    }
+}

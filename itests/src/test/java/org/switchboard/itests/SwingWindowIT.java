@@ -1,0 +1,94 @@
+package org.switchboard.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Frame;
+import java.awt.GraphicsEnvironment;
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.event.WindowEvent;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import javax.imageio.ImageIO;
+import javax.swing.SwingUtilities;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.switchboard.testsupport.NgircdServer;
+import org.switchboard.testsupport.TestIrcClient;
+
+/**
+ * The Swing window on a real display (Xvfb in CI): it opens titled "Switchboard", shows a live channel, and
+ * closing it shuts the client down cleanly with a QUIT.
+ */
+class SwingWindowIT {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void windowShowsTheChannelAndClosingItQuits() throws Exception {
+        assertFalse(GraphicsEnvironment.isHeadless(),
+                "this test needs a display: run the build under xvfb-run, as the README says");
+        try (NgircdServer server = NgircdServer.startDefault();
+                TestIrcClient peer = TestIrcClient.connect(server.host(), server.port(), "peer")) {
+            peer.join("#window");
+            peer.send("TOPIC #window :Testing the \u0002Switchboard\u0002 window <b>not html</b>");
+            ClientRuntime client = ClientRuntime.start(work, List.of(), "--nick", "uitest",
+                    "irc://127.0.0.1:" + server.port() + "/#window");
+            try {
+                String network = client.awaitConnected();
+                peer.awaitJoin("uitest", "#window");
+                peer.privmsg("#window", "\u000304red\u0003 and \u0002bold\u0002 text, <html><b>never HTML</b>");
+                peer.privmsg("#window", "\u0001ACTION waves\u0001");
+                client.awaitLine(network, "#window", line -> line.contains("waves"), "the ACTION");
+
+                ClientRuntime.await("a visible window titled Switchboard", () -> mainWindow().isPresent());
+                Frame frame = mainWindow().orElseThrow();
+                Thread.sleep(500); // let the coalescing timer paint what arrived
+                Files.createDirectories(SCREENSHOTS);
+                BufferedImage image = new Robot().createScreenCapture(onEventThread(frame::getBounds));
+                ImageIO.write(image, "png", SCREENSHOTS.resolve("main-window.png").toFile());
+                assertTrue(image.getWidth() > 300 && image.getHeight() > 200, "window size " + image.getWidth());
+
+                SwingUtilities.invokeLater(() -> frame.dispatchEvent(new WindowEvent(frame, WindowEvent.WINDOW_CLOSING)));
+                peer.awaitLine(line -> line.startsWith(":uitest!") && line.contains(" QUIT"));
+                ClientRuntime.await("the framework to stop after the window closed", client::frameworkStopped);
+                ClientRuntime.await("the window to be disposed", () -> mainWindow().isEmpty());
+            } finally {
+                client.close();
+            }
+        }
+    }
+
+    @Test
+    void headlessModeOpensNoWindow() throws Exception {
+        try (ClientRuntime client = ClientRuntime.start(work, List.of(), "--headless")) {
+            client.service(ClientRuntime.SESSION, null);
+            assertTrue(client.bundle("org.switchboard.ui.swing").getState() != Bundle.ACTIVE);
+            Thread.sleep(500);
+            assertTrue(mainWindow().isEmpty(), "a window opened in headless mode");
+        }
+    }
+
+    private static Optional<Frame> mainWindow() {
+        return Arrays.stream(Frame.getFrames())
+                .filter(f -> f.isDisplayable() && f.isVisible() && f.getTitle().contains("Switchboard")).findFirst();
+    }
+
+    private static Rectangle onEventThread(java.util.function.Supplier<Rectangle> supplier) throws Exception {
+        Rectangle[] result = new Rectangle[1];
+        SwingUtilities.invokeAndWait(() -> result[0] = supplier.get());
+        return result[0];
+    }
+}

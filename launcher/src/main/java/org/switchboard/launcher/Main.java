@@ -1,0 +1,85 @@
+package org.switchboard.launcher;
+
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.osgi.framework.launch.Framework;
+
+/**
+ * {@code switchboard} on the command line. Exit codes: 0 after a clean shutdown (window closed, Ctrl-C,
+ * SIGTERM, shell exit), 1 when the runtime could not start, 2 for a bad command line.
+ */
+public final class Main {
+
+    static final int EXIT_OK = 0;
+    static final int EXIT_FAILURE = 1;
+    static final int EXIT_USAGE = 2;
+
+    /** How long shutdown waits for every bundle to stop (connections send QUIT and close). */
+    private static final long STOP_TIMEOUT_MILLIS = 10_000;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        LaunchOptions options;
+        try {
+            options = CommandLine.parse(args);
+        } catch (UsageException e) {
+            err.println("switchboard: " + e.getMessage());
+            err.println(CommandLine.USAGE);
+            return EXIT_USAGE;
+        }
+        if (options.help()) {
+            out.println(CommandLine.USAGE);
+            return EXIT_OK;
+        }
+        if (options.version()) {
+            out.println("Switchboard " + SwitchboardRuntime.version());
+            return EXIT_OK;
+        }
+        ProfileDirectories profile = options.profile() != null ? ProfileDirectories.under(options.profile())
+                : ProfileDirectories.xdg(System.getenv(), Path.of(System.getProperty("user.home")));
+        SwitchboardRuntime runtime = new SwitchboardRuntime(home(), options, profile);
+        try {
+            Framework framework = runtime.start();
+            AtomicBoolean stopping = new AtomicBoolean();
+            Runnable shutdown = () -> {
+                if (stopping.compareAndSet(false, true)) {
+                    try {
+                        runtime.stop(STOP_TIMEOUT_MILLIS);
+                    } catch (Exception e) {
+                        err.println("switchboard: shutdown: " + e.getMessage());
+                    }
+                }
+            };
+            ShutdownSignals.install(shutdown);
+            // Returns when anything stops the framework: a signal, the window, the shell.
+            framework.waitForStop(0);
+            return EXIT_OK;
+        } catch (Exception e) {
+            err.println("switchboard: could not start: " + e.getMessage());
+            return EXIT_FAILURE;
+        }
+    }
+
+    /** The distribution folder: -Dswitchboard.home, else the parent of the folder holding the launcher jar. */
+    static Path home() {
+        String configured = System.getProperty("switchboard.home");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        try {
+            Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return jar.getParent().getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the Switchboard installation", e);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package org.switchboard.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+
+/**
+ * The embedded OSGi framework with Switchboard's bundles: builds the framework properties from the options,
+ * installs (or updates) every jar of the distribution's {@code bundle/} folder and starts them.
+ * Used by {@link Main} and by the in-framework tests, so that both run exactly the same runtime.
+ */
+public final class SwitchboardRuntime {
+
+    /** Manifest header that marks a bundle as a user interface (not started with --headless). */
+    public static final String ROLE_HEADER = "Switchboard-Role";
+
+    private static final String CONSOLE_BUNDLE = "org.apache.felix.gogo.jline";
+
+    private static final Logger LOG = System.getLogger(SwitchboardRuntime.class.getName());
+
+    /** FlatLaf is on the class path (see the launcher manifest); these are its packages. */
+    private static final List<String> FLATLAF_PACKAGES = List.of("com.formdev.flatlaf", "com.formdev.flatlaf.icons",
+            "com.formdev.flatlaf.json", "com.formdev.flatlaf.themes", "com.formdev.flatlaf.ui",
+            "com.formdev.flatlaf.util");
+
+    private final Path home;
+    private final LaunchOptions options;
+    private final ProfileDirectories profile;
+    private final Map<String, String> extraProperties = new HashMap<>();
+    private Framework framework;
+
+    public SwitchboardRuntime(Path home, LaunchOptions options, ProfileDirectories profile) {
+        this.home = home;
+        this.options = options;
+        this.profile = profile;
+    }
+
+    /** Adds or overrides a framework property (tests use this, for example for a faster FileInstall poll). */
+    public SwitchboardRuntime withProperty(String key, String value) {
+        extraProperties.put(key, value);
+        return this;
+    }
+
+    public static String version() {
+        return launcherProperties().getProperty("version", "unknown");
+    }
+
+    private static Properties launcherProperties() {
+        Properties properties = new Properties();
+        try (InputStream in = SwitchboardRuntime.class.getResourceAsStream("launcher.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+
+    Map<String, String> frameworkProperties() {
+        Map<String, String> properties = new HashMap<>();
+        properties.put(Constants.FRAMEWORK_STORAGE, profile.cache().resolve("framework").toString());
+        // The system bundle exports FlatLaf from the class path, versioned so that skins can ask for a range.
+        String flatlafVersion = launcherProperties().getProperty("flatlaf.version", "0") + ".0";
+        properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, FLATLAF_PACKAGES.stream()
+                .map(p -> p + ";version=" + flatlafVersion).collect(Collectors.joining(",")));
+        // Settings must outlive the bundle cache, which is only a cache.
+        properties.put("felix.cm.dir", profile.config().resolve("configadmin").toString());
+        properties.put("felix.fileinstall.dir", home.resolve("plugins").toString());
+        properties.put("felix.fileinstall.poll", "1000");
+        properties.put("felix.fileinstall.noInitialDelay", "true");
+        properties.put("felix.fileinstall.bundles.new.start", "true");
+        properties.put("felix.fileinstall.log.level", "2");
+        // With --console the shell owns the terminal; leaving it (exit, Ctrl-D) stops the client.
+        properties.put("gosh.args", "");
+        properties.put("switchboard.home", home.toString());
+        properties.put("switchboard.config.dir", profile.config().toString());
+        properties.put("switchboard.data.dir", profile.data().toString());
+        properties.put("switchboard.cache.dir", profile.cache().toString());
+        properties.put("switchboard.headless", Boolean.toString(options.headless()));
+        if (!options.urls().isEmpty()) {
+            properties.put("switchboard.connect", String.join(" ", options.urls()));
+        }
+        if (options.nick() != null) {
+            properties.put("switchboard.nick", options.nick());
+        }
+        properties.putAll(extraProperties);
+        return properties;
+    }
+
+    /** Starts the framework and the bundles; returns once every bundle has been asked to start. */
+    public Framework start() throws BundleException, IOException {
+        for (Path dir : List.of(profile.config(), profile.data(), profile.cache())) {
+            Files.createDirectories(dir);
+        }
+        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, getClass().getClassLoader())
+                .findFirst().orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"));
+        framework = factory.newFramework(frameworkProperties());
+        framework.init();
+        List<Bundle> bundles = installBundles(framework);
+        for (Bundle bundle : bundles) {
+            if (isFragment(bundle)) {
+                continue;
+            }
+            if (options.headless() && isUserInterface(bundle) || !options.console() && isConsole(bundle)) {
+                // Persistently stopped, so that a later start from the shell is remembered like any other.
+                bundle.stop();
+                continue;
+            }
+            try {
+                bundle.start();
+            } catch (BundleException e) {
+                // One broken bundle must not keep the client from starting.
+                LOG.log(Level.ERROR, "Bundle " + bundle.getSymbolicName() + " did not start: " + e.getMessage(), e);
+            }
+        }
+        framework.start();
+        return framework;
+    }
+
+    public Framework framework() {
+        return framework;
+    }
+
+    /** Stops the framework (components deactivate, connections send QUIT) and waits up to the timeout. */
+    public boolean stop(long timeoutMillis) throws BundleException, InterruptedException {
+        if (framework == null) {
+            return true;
+        }
+        framework.stop();
+        FrameworkEvent event = framework.waitForStop(timeoutMillis);
+        return event.getType() != FrameworkEvent.WAIT_TIMEDOUT;
+    }
+
+    static boolean isUserInterface(Bundle bundle) {
+        return "ui".equals(bundle.getHeaders().get(ROLE_HEADER));
+    }
+
+    /** The Gogo terminal front end: it takes over standard input, so it runs only with --console. */
+    static boolean isConsole(Bundle bundle) {
+        return CONSOLE_BUNDLE.equals(bundle.getSymbolicName());
+    }
+
+    private static boolean isFragment(Bundle bundle) {
+        return bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null;
+    }
+
+    /**
+     * Installs every jar of bundle/; a jar already installed from the same location is updated when the file is
+     * newer than the installed bundle, and bundles whose jar is gone are uninstalled. Keeping the cache (rather
+     * than cleaning it at every start) makes start-up faster.
+     */
+    private List<Bundle> installBundles(Framework framework) throws IOException {
+        Path bundleDir = home.resolve("bundle");
+        List<Path> jars;
+        try (Stream<Path> files = Files.list(bundleDir)) {
+            jars = files.filter(p -> p.getFileName().toString().endsWith(".jar"))
+                    .sorted(Comparator.comparing(Path::getFileName)).toList();
+        }
+        Map<String, Bundle> installed = new HashMap<>();
+        for (Bundle bundle : framework.getBundleContext().getBundles()) {
+            installed.put(bundle.getLocation(), bundle);
+        }
+        List<Bundle> result = new ArrayList<>();
+        for (Path jar : jars) {
+            String location = jar.toUri().toString();
+            Bundle bundle = installed.remove(location);
+            try {
+                if (bundle == null) {
+                    bundle = framework.getBundleContext().installBundle(location);
+                } else if (Files.getLastModifiedTime(jar).toMillis() > bundle.getLastModified()) {
+                    bundle.update();
+                }
+                result.add(bundle);
+            } catch (BundleException e) {
+                LOG.log(Level.ERROR, "Could not install " + jar.getFileName() + ": " + e.getMessage(), e);
+            }
+        }
+        for (Bundle leftover : installed.values()) {
+            if (leftover.getLocation().startsWith(bundleDir.toUri().toString())) {
+                try {
+                    leftover.uninstall();
+                } catch (BundleException e) {
+                    LOG.log(Level.WARNING, "Could not uninstall " + leftover.getLocation(), e);
+                }
+            }
+        }
+        return result;
+    }
+}
