@@ -1,5 +1,7 @@
 package org.switchboard.api.command;
 
+import java.util.List;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -20,4 +22,7 @@ public interface CommandDispatcher {
 
     /** True when a handler for {@code name} (without slash) is registered right now. */
     boolean hasCommand(String name);
+
+    /** Every command available right now, sorted by name, for help screens and completion. */
+    List<CommandInfo> commands();
 }

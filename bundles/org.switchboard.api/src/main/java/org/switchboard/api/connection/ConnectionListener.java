@@ -26,4 +26,12 @@ public interface ConnectionListener {
     /** A notice for the user that is not a state change (a skipped malformed line, a refused certificate...). */
     default void notice(IrcConnection connection, String text) {
     }
+
+    /**
+     * A new round-trip time was measured (see {@link IrcConnection#lagMillis()}).
+     *
+     * @since 1.1
+     */
+    default void lagChanged(IrcConnection connection, long lagMillis) {
+    }
 }

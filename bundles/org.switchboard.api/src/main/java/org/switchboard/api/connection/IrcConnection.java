@@ -52,4 +52,21 @@ public interface IrcConnection {
 
     /** Last measured round-trip time to the server in milliseconds, or -1 when unknown. */
     long lagMillis();
+
+    /**
+     * Records a round-trip time measured by whoever probes the link (the keepalive bundle), so that
+     * {@link #lagMillis()} can show it; {@link ConnectionListener#lagChanged} listeners are told.
+     *
+     * @since 1.1
+     */
+    void reportLag(long lagMillis);
+
+    /**
+     * Drops the current link as if it had failed and reconnects, with the usual back-off and rejoin; for a link
+     * that is up on paper but dead in fact. Does nothing unless the connection is registering or connected.
+     *
+     * @param reason one line for the user saying why, shown in the state change
+     * @since 1.1
+     */
+    void reconnect(String reason);
 }

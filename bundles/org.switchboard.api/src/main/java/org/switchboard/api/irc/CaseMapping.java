@@ -58,6 +58,12 @@ public enum CaseMapping {
         return name;
     }
 
+    /** A map key for {@code name} under this mapping. */
+    public CaseKey key(String name) {
+        return CaseKey.of(name, this);
+    }
+
+    /** True when the two names are the same under this mapping. */
     public boolean equals(String a, String b) {
         if (a.length() != b.length()) {
             return false;

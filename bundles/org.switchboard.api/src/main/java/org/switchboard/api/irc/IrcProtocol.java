@@ -59,7 +59,7 @@ public interface IrcProtocol {
     /** Frames a CTCP message: {@code \x01COMMAND args\x01}. */
     String formatCtcp(String command, String arguments);
 
-    /** Parses mIRC formatting codes into plain text plus styled spans. */
+    /** Parses mIRC formatting codes into plain text plus styled spans; mIRC colour 99 reads as the default colour. */
     FormattedText parseFormatting(String text);
 
     /** The text with every formatting code removed. */
@@ -68,14 +68,18 @@ public interface IrcProtocol {
     /**
      * Splits a PRIVMSG or NOTICE whose text is too long for one line into several messages, at word
      * boundaries where possible and never inside a UTF-8 sequence, leaving room for the
-     * {@code :nick!user@host } prefix the server prepends. A CTCP ACTION keeps its framing in every part.
+     * {@code :nick!user@host } prefix the server prepends. A CTCP ACTION keeps its framing in every part. Every
+     * part carries the message's tags; other commands, and messages that fit, come back unchanged.
      *
      * @param ownSource the client's own {@code nick!user@host} as far as known, used to size the prefix
      * @param lineLimit the server's line limit in bytes (LINELEN, default 512) including CRLF
      */
     List<IrcMessage> splitMessage(IrcMessage message, String ownSource, int lineLimit);
 
-    /** The server-time of a message ({@code time} tag, RFC 3339, or legacy {@code t=} epoch), or {@code null}. */
+    /**
+     * The server-time of a message ({@code time} tag, RFC 3339 with any number of fraction digits read as a decimal
+     * fraction, or the legacy {@code t=} epoch seconds), or {@code null} when absent or unreadable.
+     */
     Instant serverTime(IrcMessage message);
 
     /** True when {@code mask} (with {@code *} and {@code ?} wildcards) matches {@code text} under the case mapping. */

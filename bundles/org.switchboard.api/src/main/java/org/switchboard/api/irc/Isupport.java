@@ -14,7 +14,10 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface Isupport {
 
-    /** Applies the tokens of one 005 message ({@code KEY}, {@code KEY=}, {@code KEY=value}, {@code -KEY}). */
+    /**
+     * Applies the tokens of one 005 message ({@code KEY}, {@code KEY=}, {@code KEY=value}, {@code -KEY} restoring
+     * the default); {@code \xHH} escapes in values are decoded. Keys are case-insensitive.
+     */
     void apply(IrcMessage rplIsupport);
 
     /** Forgets everything announced, for a new connection. */
@@ -26,7 +29,10 @@ public interface Isupport {
     /** Every token announced and not withdrawn, values unescaped. */
     Map<String, String> tokens();
 
-    /** Channel membership prefixes, highest rank first: modes ({@code "ov"}) and their symbols ({@code "@+"}). */
+    /**
+     * Channel membership prefixes, highest rank first: modes ({@code "ov"}) and their symbols ({@code "@+"}).
+     * {@code (ov)@+} when not announced; empty strings for {@code PREFIX=}.
+     */
     Prefix prefix();
 
     record Prefix(String modes, String symbols) {
@@ -49,7 +55,7 @@ public interface Isupport {
         }
     }
 
-    /** Channel type characters ({@code #&} by default). */
+    /** Channel type characters ({@code #&} by default; empty for {@code CHANTYPES=}). */
     String chantypes();
 
     /** True when {@code name} starts with one of the channel types. */
@@ -57,14 +63,32 @@ public interface Isupport {
         return name != null && !name.isEmpty() && chantypes().indexOf(name.charAt(0)) >= 0;
     }
 
-    /** CHANMODES groups: A (list, always an argument), B (always), C (only when set), D (never). */
+    /**
+     * CHANMODES groups: A (list, always an argument), B (always), C (only when set), D (never). Default when not
+     * announced: {@code beI,k,l,imnpst}.
+     */
     ChanModes chanmodes();
 
     record ChanModes(String a, String b, String c, String d) {
+        /** The group of a mode letter, 'A' to 'D', or 0 when the letter is in none. */
+        public char groupOf(char mode) {
+            if (a.indexOf(mode) >= 0) {
+                return 'A';
+            }
+            if (b.indexOf(mode) >= 0) {
+                return 'B';
+            }
+            if (c.indexOf(mode) >= 0) {
+                return 'C';
+            }
+            return d.indexOf(mode) >= 0 ? 'D' : 0;
+        }
     }
 
+    /** CASEMAPPING; {@link CaseMapping#RFC1459} when absent, empty or unknown. */
     CaseMapping caseMapping();
 
+    /** NICKLEN, empty when not announced. */
     OptionalInt nicklen();
 
     /** The NETWORK name, when announced. */
@@ -73,7 +97,11 @@ public interface Isupport {
     /** STATUSMSG prefixes, empty when the server does not support them. */
     String statusmsg();
 
-    /** TARGMAX limit for a command: empty when unlimited, absent when the server did not say. */
+    /**
+     * TARGMAX limit for a command (any case). Present only when the server announced a number for the command;
+     * empty when it announced the command without a limit ({@code JOIN:}) or did not name it, which a client
+     * treats alike: no limit known.
+     */
     OptionalInt targmax(String command);
 
     /** LINELEN, 512 by default. */

@@ -26,6 +26,15 @@ public interface Buffer {
     /** Topic text (formatting kept), or the empty string. */
     String topic();
 
+    /** Who set the topic (a nick or mask, as the server said), or null when unknown. */
+    String topicSetBy();
+
+    /** When the topic was set, epoch milliseconds, or 0 when unknown. */
+    long topicTime();
+
+    /** Channel modes with their arguments as far as known ({@code "+nt"}, {@code "+lk 50 key"}), or empty. */
+    String modes();
+
     /** True for a channel we are in, or a query / server buffer whose network is connected. */
     boolean active();
 

@@ -12,7 +12,7 @@ package org.switchboard.api.session;
 public record BufferLine(long time, LineKind kind, String nick, String text, int flags) {
     /** Sent by this client. */
     public static final int SELF = 1;
-    /** Mentions the user's nick or a highlight word. */
+    /** Mentions the user's nick or a highlight word, or is a private message to the user. */
     public static final int HIGHLIGHT = 2;
     /** Typed while disconnected and not (yet) sent. */
     public static final int UNSENT = 4;

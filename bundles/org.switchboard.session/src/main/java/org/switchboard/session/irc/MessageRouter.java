@@ -1,0 +1,794 @@
+package org.switchboard.session.irc;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+import org.switchboard.api.connection.ConnectionState;
+import org.switchboard.api.connection.IrcConnection;
+import org.switchboard.api.irc.CtcpMessage;
+import org.switchboard.api.irc.IrcMessage;
+import org.switchboard.api.irc.IrcProtocol;
+import org.switchboard.api.irc.IrcSource;
+import org.switchboard.api.irc.Isupport;
+import org.switchboard.api.irc.ModeChange;
+import org.switchboard.api.session.BufferLine;
+import org.switchboard.api.session.BufferType;
+import org.switchboard.api.session.LineKind;
+import org.switchboard.api.session.SessionEvent;
+import org.switchboard.session.model.BufferState;
+import org.switchboard.session.model.NetworkState;
+import org.switchboard.session.model.SessionModel;
+
+/**
+ * Turns what connections receive and send into session state: buffers, members, topics and scrollback lines.
+ * Called on each connection's reader (and writer) thread; all work for one network happens under that
+ * network's lock so that readers of the model never see half an update.
+ */
+public final class MessageRouter {
+
+    private static final System.Logger LOG = System.getLogger(MessageRouter.class.getName());
+    private static final DateTimeFormatter TOPIC_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+    /** How many message ids per network are remembered to drop replayed duplicates. */
+    private static final int SEEN_MSGIDS = 4096;
+
+    private final SessionModel model;
+    private final IrcProtocol protocol;
+    private final LongSupplier clock;
+    private final Map<String, RoutingState> routing = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile List<String> highlightWords = List.of();
+
+    /** Per-network state that only the router needs: open batches and recent message ids. */
+    private static final class RoutingState {
+        final Map<String, String> batchTypes = new java.util.HashMap<>();
+        /** Open netsplit/netjoin batches: who left or came back, per channel, shown as one line at the end. */
+        final Map<String, FoldedBatch> folded = new java.util.HashMap<>();
+        final Map<String, Boolean> seenMsgids = new LinkedHashMap<>(256, 0.75f, false) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > SEEN_MSGIDS;
+            }
+        };
+    }
+
+    /** A netsplit or netjoin batch being collected. */
+    private static final class FoldedBatch {
+        final boolean split;
+        final String servers;
+        final long time;
+        final Map<BufferState, List<String>> nicks = new LinkedHashMap<>();
+
+        FoldedBatch(boolean split, String servers, long time) {
+            this.split = split;
+            this.servers = servers;
+            this.time = time;
+        }
+
+        void add(BufferState buffer, String nick) {
+            nicks.computeIfAbsent(buffer, b -> new ArrayList<>()).add(nick);
+        }
+    }
+
+    /** The netsplit/netjoin batch a message belongs to, or null. */
+    private FoldedBatch foldedBatch(NetworkState network, IrcMessage m) {
+        String batch = m.tag("batch");
+        return batch == null ? null : routing(network.name()).folded.get(batch);
+    }
+
+    /** Names shown in one folded line before "and N more". */
+    private static final int FOLDED_NAMES = 25;
+
+    public MessageRouter(SessionModel model, IrcProtocol protocol, LongSupplier clock) {
+        this.model = model;
+        this.protocol = protocol;
+        this.clock = clock;
+    }
+
+    /** Words besides the own nick that highlight a line (whole words, case-insensitive). */
+    public void setHighlightWords(List<String> words) {
+        List<String> cleaned = new ArrayList<>();
+        for (String word : words) {
+            if (word != null && !word.isBlank()) {
+                cleaned.add(word.strip());
+            }
+        }
+        highlightWords = List.copyOf(cleaned);
+    }
+
+    private RoutingState routing(String network) {
+        return routing.computeIfAbsent(network, n -> new RoutingState());
+    }
+
+    private NetworkState network(IrcConnection connection) {
+        NetworkState network = model.network(connection.network());
+        Isupport isupport = connection.isupport();
+        if (isupport != null) {
+            network.updateIsupport(isupport.caseMapping(), isupport.prefix());
+        }
+        return network;
+    }
+
+    // --- connection life cycle ---
+
+    public void connectionAdded(IrcConnection connection) {
+        NetworkState network = network(connection);
+        synchronized (network) {
+            network.setOwnNick(connection.nick());
+            if (network.server().setActive(connection.state() == ConnectionState.CONNECTED)) {
+                network.fire(SessionEvent.Type.BUFFER_STATE_CHANGED, network.server());
+            }
+        }
+    }
+
+    public void connectionRemoved(IrcConnection connection) {
+        model.existingNetwork(connection.network()).ifPresent(network -> {
+            synchronized (network) {
+                deactivateAll(network);
+            }
+        });
+    }
+
+    public void stateChanged(IrcConnection connection, ConnectionState current, String detail) {
+        NetworkState network = network(connection);
+        synchronized (network) {
+            // While connecting, the connection's detail says it best ("Connecting to host:6697"); when the link
+            // goes down, what happened comes first and the detail says why.
+            boolean hasDetail = detail != null && !detail.isBlank();
+            String text = switch (current) {
+                case CONNECTING -> hasDetail ? detail : "Connecting…";
+                case REGISTERING -> hasDetail ? detail : "Connected; logging in…";
+                case CONNECTED -> hasDetail ? detail : "Logged in as " + connection.nick();
+                case DISCONNECTED -> "Disconnected" + (hasDetail ? ": " + detail : "");
+                case WAITING_TO_RECONNECT -> "Connection lost" + (hasDetail ? ": " + detail : "");
+            };
+            boolean failure = detail != null
+                    && (current == ConnectionState.DISCONNECTED || current == ConnectionState.WAITING_TO_RECONNECT);
+            network.server().append(now(null), failure ? LineKind.ERROR : LineKind.INFO, null, text, 0);
+            if (current == ConnectionState.CONNECTED) {
+                network.setOwnNick(connection.nick());
+                setActive(network, network.server(), true);
+                for (BufferState buffer : network.buffers()) {
+                    if (buffer.type() == BufferType.QUERY) {
+                        setActive(network, buffer, true);
+                    }
+                }
+            } else {
+                deactivateAll(network);
+            }
+        }
+    }
+
+    private void deactivateAll(NetworkState network) {
+        for (BufferState buffer : network.buffers()) {
+            setActive(network, buffer, false);
+        }
+        network.clearAllMembers();
+    }
+
+    private static void setActive(NetworkState network, BufferState buffer, boolean active) {
+        if (buffer.setActive(active)) {
+            network.fire(SessionEvent.Type.BUFFER_STATE_CHANGED, buffer);
+        }
+    }
+
+    public void notice(IrcConnection connection, String text) {
+        NetworkState network = network(connection);
+        synchronized (network) {
+            network.server().append(now(null), LineKind.INFO, null, text, 0);
+        }
+    }
+
+    /**
+     * Shows what we sent, for servers that do not echo it back: without echo-message the server never tells
+     * us our own PRIVMSG and NOTICE.
+     */
+    public void messageSent(IrcConnection connection, IrcMessage message) {
+        if (!(message.is("PRIVMSG") || message.is("NOTICE")) || message.params().size() < 2
+                || connection.enabledCapabilities().contains("echo-message")) {
+            return;
+        }
+        NetworkState network = network(connection);
+        synchronized (network) {
+            String own = connection.nick();
+            network.setOwnNick(own);
+            String source = connection.ownSource() != null ? connection.ownSource() : own;
+            for (String target : message.param(0).split(",")) {
+                if (!target.isEmpty()) {
+                    routeMessage(connection, network,
+                            new IrcMessage(message.tags(), source, message.command(), List.of(target,
+                                    message.param(1))));
+                }
+            }
+        }
+    }
+
+    // --- received messages ---
+
+    public void onMessage(IrcConnection connection, IrcMessage message) {
+        NetworkState network = network(connection);
+        synchronized (network) {
+            try {
+                dispatch(connection, network, message);
+            } catch (RuntimeException e) {
+                // A message we cannot make sense of must not take the reader thread down.
+                LOG.log(System.Logger.Level.WARNING, "Could not apply " + message + " on " + network.name(), e);
+            }
+        }
+    }
+
+    private void dispatch(IrcConnection connection, NetworkState network, IrcMessage m) {
+        String command = m.command();
+        switch (command) {
+            case "PING", "PONG", "CAP", "AUTHENTICATE" -> {
+                // handled by the connection and keepalive bundles
+            }
+            case "PRIVMSG", "NOTICE" -> routeMessage(connection, network, m);
+            case "JOIN" -> join(connection, network, m);
+            case "PART" -> part(network, m);
+            case "KICK" -> kick(network, m);
+            case "QUIT" -> quit(network, m);
+            case "NICK" -> nick(network, m);
+            case "MODE" -> mode(connection, network, m);
+            case "TOPIC" -> topic(network, m);
+            case "AWAY" -> userDetail(network, m, u -> u.away(m.param(0) != null));
+            case "ACCOUNT" -> userDetail(network, m, u -> u.account(accountOrNull(m.param(0))));
+            case "CHGHOST" -> userDetail(network, m, u -> u.userAndHost(m.param(0), m.param(1)));
+            case "SETNAME" -> userDetail(network, m, u -> u.realName(m.param(0)));
+            case "BATCH" -> batch(network, m);
+            case "ERROR" -> network.server().append(now(m), LineKind.ERROR, null,
+                    "Server closed the link: " + nullToEmpty(m.lastParam()), 0);
+            case "INVITE" -> network.server().append(now(m), LineKind.INFO, m.sourceNick(),
+                    m.sourceNick() + " invites you to " + m.param(1), BufferLine.HIGHLIGHT);
+            case "WALLOPS" -> network.server().append(now(m), LineKind.NOTICE, m.sourceNick(),
+                    nullToEmpty(m.lastParam()), 0);
+            default -> {
+                if (isNumeric(command)) {
+                    numeric(network, m);
+                } else {
+                    network.server().append(now(m), LineKind.INFO, m.sourceNick(),
+                            command + " " + String.join(" ", m.params()), 0);
+                }
+            }
+        }
+    }
+
+    private static boolean isNumeric(String command) {
+        return command.length() == 3 && Character.isDigit(command.charAt(0)) && Character.isDigit(command.charAt(1))
+                && Character.isDigit(command.charAt(2));
+    }
+
+    private void numeric(NetworkState network, IrcMessage m) {
+        BufferState server = network.server();
+        switch (m.command()) {
+            case "001" -> {
+                network.setOwnNick(m.param(0));
+                server.append(now(m), LineKind.INFO, null, nullToEmpty(m.lastParam()), 0);
+            }
+            case "375", "372", "376", "422" -> server.append(now(m), LineKind.MOTD, null,
+                    nullToEmpty(m.lastParam()), 0);
+            case "331" -> withBuffer(network, m.param(1), b -> {
+                b.setTopic("", null, 0);
+                network.fire(SessionEvent.Type.TOPIC_CHANGED, b);
+            });
+            case "332" -> {
+                BufferState channel = network.findChannelOrQuery(m.param(1));
+                if (channel == null) {
+                    server.append(now(m), LineKind.TOPIC, null, "Topic for " + m.param(1) + ": " + m.lastParam(), 0);
+                } else {
+                    channel.setTopic(m.lastParam(), null, 0);
+                    channel.append(now(m), LineKind.TOPIC, null, "Topic: " + m.lastParam(), 0);
+                    network.fire(SessionEvent.Type.TOPIC_CHANGED, channel);
+                }
+            }
+            case "333" -> {
+                BufferState channel = network.findChannelOrQuery(m.param(1));
+                if (channel != null && m.params().size() >= 4) {
+                    long time = parseSeconds(m.param(3)) * 1000;
+                    String setter = m.param(2);
+                    channel.setTopicDetails(setter, time);
+                    channel.append(now(m), LineKind.TOPIC, null, "Topic set by " + setter
+                            + (time > 0 ? " on " + TOPIC_TIME.format(Instant.ofEpochMilli(time)) : ""), 0);
+                    network.fire(SessionEvent.Type.TOPIC_CHANGED, channel);
+                }
+            }
+            case "324" -> {
+                BufferState channel = network.findChannelOrQuery(m.param(1));
+                String modes = String.join(" ", m.params().subList(Math.min(2, m.params().size()),
+                        m.params().size()));
+                if (channel != null) {
+                    channel.setModes(modes);
+                    channel.append(now(m), LineKind.MODE, null, "Channel modes: " + modes, 0);
+                    network.fire(SessionEvent.Type.BUFFER_STATE_CHANGED, channel);
+                } else {
+                    server.append(now(m), LineKind.MODE, null, m.param(1) + " modes: " + modes, 0);
+                }
+            }
+            case "353" -> names(network, m);
+            case "366" -> {
+                BufferState channel = network.findChannelOrQuery(m.param(1));
+                if (channel != null && network.applyPendingNames(channel)) {
+                    network.fire(SessionEvent.Type.MEMBERS_CHANGED, channel);
+                }
+            }
+            default -> {
+                int code = Integer.parseInt(m.command());
+                LineKind kind = code >= 400 && code < 600 ? LineKind.ERROR : LineKind.INFO;
+                List<String> params = m.params();
+                String text = numericText(params);
+                // Errors about a channel or nick we have a buffer for (404 cannot send, 401 no such nick...)
+                // belong in that buffer, where the user just typed.
+                BufferState target = kind == LineKind.ERROR && params.size() > 2
+                        ? network.findChannelOrQuery(params.get(1)) : null;
+                (target != null ? target : server).append(now(m), kind, null, text, 0);
+            }
+        }
+    }
+
+    /**
+     * The readable part of a numeric: the parameters after our nick, except that counts repeated before a
+     * sentence ({@code 265 me 1 1 :Current local users: 1, Max: 1}) are left out.
+     */
+    static String numericText(List<String> params) {
+        if (params.size() < 2) {
+            return "";
+        }
+        List<String> rest = params.subList(1, params.size());
+        String last = rest.get(rest.size() - 1);
+        if (last.indexOf(' ') >= 0 && rest.size() > 1
+                && rest.subList(0, rest.size() - 1).stream().allMatch(p -> !p.isEmpty() && p.chars().allMatch(Character::isDigit))) {
+            return last;
+        }
+        return String.join(" ", rest);
+    }
+
+    private static long parseSeconds(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException | NullPointerException e) {
+            return 0;
+        }
+    }
+
+    private void withBuffer(NetworkState network, String name,
+            java.util.function.Consumer<BufferState> action) {
+        BufferState buffer = name == null ? null : network.findChannelOrQuery(name);
+        if (buffer != null) {
+            action.accept(buffer);
+        }
+    }
+
+    private void names(NetworkState network, IrcMessage m) {
+        String channelName = m.param(2);
+        String names = m.param(3);
+        if (channelName == null || names == null) {
+            return;
+        }
+        BufferState channel = network.findChannelOrQuery(channelName);
+        if (channel == null || channel.type() != BufferType.CHANNEL || !channel.active()) {
+            network.server().append(now(m), LineKind.INFO, null, "Users on " + channelName + ": " + names, 0);
+            return;
+        }
+        String symbols = network.prefix().symbols();
+        for (String token : names.split(" ")) {
+            if (token.isEmpty()) {
+                continue;
+            }
+            int i = 0;
+            while (i < token.length() && symbols.indexOf(token.charAt(i)) >= 0) {
+                i++;
+            }
+            if (i == token.length()) {
+                continue;
+            }
+            String prefixes = sortPrefixes(token.substring(0, i), symbols);
+            IrcSource who = IrcSource.parse(token.substring(i));
+            network.addPendingName(channel, who.nick(), prefixes, who.user(), who.host());
+        }
+    }
+
+    private static String sortPrefixes(String prefixes, String order) {
+        if (prefixes.length() < 2) {
+            return prefixes;
+        }
+        StringBuilder sorted = new StringBuilder(prefixes.length());
+        for (int i = 0; i < order.length(); i++) {
+            if (prefixes.indexOf(order.charAt(i)) >= 0) {
+                sorted.append(order.charAt(i));
+            }
+        }
+        return sorted.toString();
+    }
+
+    private void join(IrcConnection connection, NetworkState network, IrcMessage m) {
+        String channelName = m.param(0);
+        if (channelName == null || m.source() == null) {
+            return;
+        }
+        IrcSource who = IrcSource.parse(m.source());
+        BufferState channel;
+        if (network.isOwnNick(who.nick())) {
+            channel = network.getOrCreate(BufferType.CHANNEL, channelName);
+            channel.clearMembers();
+            setActive(network, channel, true);
+        } else {
+            channel = network.findChannelOrQuery(channelName);
+            if (channel == null) {
+                return;
+            }
+        }
+        network.addMember(channel, who.nick(), "");
+        NetworkState.UserUpdate update = network.update(who.nick());
+        update.userAndHost(who.user(), who.host());
+        if (m.params().size() >= 3) {
+            // extended-join: account name ("*" when logged out) and real name
+            update.account(accountOrNull(m.param(1))).realName(m.param(2));
+        }
+        FoldedBatch netjoin = foldedBatch(network, m);
+        if (netjoin != null) {
+            netjoin.add(channel, who.nick());
+        } else {
+            channel.append(now(m), LineKind.JOIN, who.nick(),
+                    who.nick() + hostPart(who) + " has joined " + channel.name(), flags(m, network));
+        }
+        network.fire(SessionEvent.Type.MEMBERS_CHANGED, channel);
+    }
+
+    private void part(NetworkState network, IrcMessage m) {
+        IrcSource who = sourceOf(m);
+        BufferState channel = who == null ? null : network.findChannelOrQuery(m.param(0));
+        if (channel == null) {
+            return;
+        }
+        String reason = m.param(1);
+        channel.append(now(m), LineKind.PART, who.nick(), who.nick() + hostPart(who) + " has left "
+                + channel.name() + (reason == null || reason.isEmpty() ? "" : " (" + reason + ")"), flags(m, network));
+        leave(network, channel, who.nick());
+    }
+
+    private void kick(NetworkState network, IrcMessage m) {
+        BufferState channel = network.findChannelOrQuery(m.param(0));
+        String victim = m.param(1);
+        if (channel == null || victim == null) {
+            return;
+        }
+        String reason = m.param(2);
+        channel.append(now(m), LineKind.KICK, m.sourceNick(), victim + " was kicked by " + m.sourceNick()
+                + (reason == null || reason.isEmpty() ? "" : " (" + reason + ")"),
+                network.isOwnNick(victim) ? BufferLine.HIGHLIGHT : 0);
+        leave(network, channel, victim);
+    }
+
+    private void leave(NetworkState network, BufferState channel, String nick) {
+        if (network.isOwnNick(nick)) {
+            channel.clearMembers();
+            setActive(network, channel, false);
+            network.fire(SessionEvent.Type.MEMBERS_CHANGED, channel);
+        } else if (network.removeMember(channel, nick)) {
+            network.fire(SessionEvent.Type.MEMBERS_CHANGED, channel);
+        }
+    }
+
+    private void quit(NetworkState network, IrcMessage m) {
+        IrcSource who = sourceOf(m);
+        if (who == null || network.isOwnNick(who.nick())) {
+            return;
+        }
+        String reason = m.param(0);
+        String text = who.nick() + hostPart(who) + " has quit" + (reason == null || reason.isEmpty() ? ""
+                : " (" + reason + ")");
+        long time = now(m);
+        int flags = flags(m, network);
+        FoldedBatch netsplit = foldedBatch(network, m);
+        for (BufferState channel : network.channelsOf(who.nick())) {
+            if (netsplit != null) {
+                netsplit.add(channel, who.nick());
+            } else {
+                channel.append(time, LineKind.QUIT, who.nick(), text, flags);
+            }
+            network.removeMember(channel, who.nick());
+            network.fire(SessionEvent.Type.MEMBERS_CHANGED, channel);
+        }
+        BufferState query = network.findChannelOrQuery(who.nick());
+        if (query != null && query.type() == BufferType.QUERY) {
+            query.append(time, LineKind.QUIT, who.nick(), text, flags);
+        }
+    }
+
+    private void nick(NetworkState network, IrcMessage m) {
+        IrcSource who = sourceOf(m);
+        String newNick = m.param(0);
+        if (who == null || newNick == null) {
+            return;
+        }
+        long time = now(m);
+        if (network.isOwnNick(who.nick())) {
+            network.setOwnNick(newNick);
+            List<BufferState> touched = network.renameUser(who.nick(), newNick);
+            String text = "You are now known as " + newNick;
+            network.forEachBuffer(b -> {
+                if (b.type() != BufferType.QUERY || touched.contains(b)) {
+                    b.append(time, LineKind.NICK, newNick, text, BufferLine.SELF);
+                }
+            });
+            touched.forEach(b -> network.fire(SessionEvent.Type.MEMBERS_CHANGED, b));
+            return;
+        }
+        List<BufferState> touched = network.renameUser(who.nick(), newNick);
+        String text = who.nick() + " is now known as " + newNick;
+        for (BufferState buffer : touched) {
+            buffer.append(time, LineKind.NICK, newNick, text, 0);
+            if (buffer.type() == BufferType.CHANNEL) {
+                network.fire(SessionEvent.Type.MEMBERS_CHANGED, buffer);
+            }
+        }
+    }
+
+    private void mode(IrcConnection connection, NetworkState network, IrcMessage m) {
+        String target = m.param(0);
+        if (target == null || m.params().size() < 2) {
+            return;
+        }
+        Isupport isupport = connection.isupport();
+        String who = m.sourceNick() == null ? "The server" : m.sourceNick();
+        String change = String.join(" ", m.params().subList(1, m.params().size()));
+        if (!isupport.isChannel(target)) {
+            network.server().append(now(m), LineKind.MODE, m.sourceNick(), who + " sets mode " + change + " on "
+                    + target, 0);
+            return;
+        }
+        BufferState channel = network.findChannelOrQuery(target);
+        if (channel == null) {
+            return;
+        }
+        List<ModeChange> changes = protocol.parseModes(m.params().subList(1, m.params().size()), isupport, true);
+        Isupport.Prefix prefix = isupport.prefix();
+        boolean membersChanged = false;
+        List<ModeChange> channelModes = new ArrayList<>();
+        for (ModeChange mc : changes) {
+            char symbol = prefix.symbolFor(mc.mode());
+            if (symbol != 0) {
+                if (mc.argument() != null && network.changePrefix(channel, mc.argument(), symbol, mc.adding())) {
+                    membersChanged = true;
+                }
+            } else {
+                channelModes.add(mc);
+            }
+        }
+        if (!channelModes.isEmpty()) {
+            String before = channel.modes();
+            String after = ChannelModes.apply(before, channelModes, isupport.chanmodes());
+            if (!after.equals(before)) {
+                channel.setModes(after);
+                network.fire(SessionEvent.Type.BUFFER_STATE_CHANGED, channel);
+            }
+        }
+        channel.append(now(m), LineKind.MODE, m.sourceNick(), who + " sets mode " + change, 0);
+        if (membersChanged) {
+            network.fire(SessionEvent.Type.MEMBERS_CHANGED, channel);
+        }
+    }
+
+    private void topic(NetworkState network, IrcMessage m) {
+        BufferState channel = network.findChannelOrQuery(m.param(0));
+        if (channel == null) {
+            return;
+        }
+        String text = nullToEmpty(m.param(1));
+        String who = m.sourceNick();
+        long time = now(m);
+        channel.setTopic(text, who, time);
+        channel.append(time, LineKind.TOPIC, who, text.isEmpty() ? who + " cleared the topic"
+                : who + " changed the topic to: " + text, flags(m, network));
+        network.fire(SessionEvent.Type.TOPIC_CHANGED, channel);
+    }
+
+    private void userDetail(NetworkState network, IrcMessage m,
+            java.util.function.Consumer<NetworkState.UserUpdate> change) {
+        String nick = m.sourceNick();
+        NetworkState.UserUpdate update = nick == null ? null : network.update(nick);
+        if (update == null) {
+            return;
+        }
+        change.accept(update);
+        for (BufferState channel : network.userChanged(nick)) {
+            network.fire(SessionEvent.Type.MEMBERS_CHANGED, channel);
+        }
+    }
+
+    private void batch(NetworkState network, IrcMessage m) {
+        String ref = m.param(0);
+        if (ref == null || ref.length() < 2) {
+            return;
+        }
+        RoutingState state = routing(network.name());
+        String id = ref.substring(1);
+        if (ref.charAt(0) == '+') {
+            String type = nullToEmpty(m.param(1));
+            state.batchTypes.put(id, type);
+            if ("netsplit".equalsIgnoreCase(type) || "netjoin".equalsIgnoreCase(type)) {
+                String servers = m.params().size() >= 4 ? m.param(2) + " ↔ " + m.param(3) : "";
+                state.folded.put(id, new FoldedBatch("netsplit".equalsIgnoreCase(type), servers, now(m)));
+            }
+        } else if (ref.charAt(0) == '-') {
+            state.batchTypes.remove(id);
+            FoldedBatch done = state.folded.remove(id);
+            if (done != null) {
+                foldedLines(done);
+            }
+        }
+    }
+
+    private static void foldedLines(FoldedBatch batch) {
+        for (Map.Entry<BufferState, List<String>> entry : batch.nicks.entrySet()) {
+            List<String> nicks = entry.getValue();
+            StringBuilder text = new StringBuilder(batch.split ? "Netsplit" : "Netjoin");
+            if (!batch.servers.isEmpty()) {
+                text.append(' ').append(batch.servers);
+            }
+            text.append(": ").append(nicks.size()).append(batch.split ? " quit (" : " joined (");
+            text.append(String.join(", ", nicks.subList(0, Math.min(FOLDED_NAMES, nicks.size()))));
+            if (nicks.size() > FOLDED_NAMES) {
+                text.append(" and ").append(nicks.size() - FOLDED_NAMES).append(" more");
+            }
+            text.append(')');
+            entry.getKey().append(batch.time, batch.split ? LineKind.QUIT : LineKind.JOIN, null, text.toString(), 0);
+        }
+    }
+
+    /** Line flags that follow from the message itself: replayed history. */
+    private int flags(IrcMessage m, NetworkState network) {
+        String batch = m.tag("batch");
+        if (batch != null) {
+            String type = routing(network.name()).batchTypes.get(batch);
+            if ("chathistory".equals(type) || "znc.in/playback".equals(type)) {
+                return BufferLine.HISTORY;
+            }
+        }
+        return 0;
+    }
+
+    // --- PRIVMSG / NOTICE ---
+
+    private void routeMessage(IrcConnection connection, NetworkState network, IrcMessage m) {
+        String target = m.param(0);
+        if (target == null) {
+            return;
+        }
+        String text = m.params().size() >= 2 ? m.lastParam() : "";
+        String msgid = m.tag("msgid");
+        if (msgid != null && routing(network.name()).seenMsgids.put(msgid, Boolean.TRUE) != null) {
+            return; // replayed by a bouncer or chathistory: already shown
+        }
+        boolean notice = m.is("NOTICE");
+        IrcSource source = m.source() == null ? null : IrcSource.parse(m.source());
+        String sender = source == null ? null : source.nick();
+        boolean self = sender != null && network.isOwnNick(sender);
+        long time = now(m);
+        int flags = flags(m, network) | (self ? BufferLine.SELF : 0);
+
+        CtcpMessage ctcp = protocol.parseCtcp(text);
+        if (ctcp != null && !ctcp.isAction()) {
+            if (!self) {
+                String line = notice
+                        ? "CTCP " + ctcp.command() + " reply from " + sender + ": " + ctcp.arguments()
+                        : "CTCP " + ctcp.command() + " request from " + sender;
+                network.server().append(time, LineKind.INFO, sender, line.strip(), flags);
+            }
+            return;
+        }
+        LineKind kind = ctcp != null ? LineKind.ACTION : notice ? LineKind.NOTICE : LineKind.MESSAGE;
+        String body = ctcp != null ? ctcp.arguments() : text;
+
+        Isupport isupport = connection.isupport();
+        String bufferTarget = stripStatusPrefix(target, isupport);
+        BufferState buffer;
+        if (isupport.isChannel(bufferTarget)) {
+            buffer = network.getOrCreate(BufferType.CHANNEL, bufferTarget);
+        } else if (source == null || isServer(source) || "*".equals(target) || target.startsWith("$")) {
+            buffer = network.server();
+        } else {
+            String other = self ? bufferTarget : sender;
+            if (notice) {
+                BufferState query = network.findChannelOrQuery(other);
+                buffer = query != null ? query : network.server();
+            } else {
+                buffer = network.getOrCreate(BufferType.QUERY, other);
+                setActive(network, buffer, true);
+            }
+        }
+        boolean privateMessage = buffer.type() == BufferType.QUERY && !notice;
+        if (!self && (flags & BufferLine.HISTORY) == 0 && (privateMessage
+                || mentions(body, network.ownNick(), network) || mentionsAny(body, network))) {
+            flags |= BufferLine.HIGHLIGHT;
+        }
+        buffer.append(time, kind, sender, body, flags);
+    }
+
+    private static String stripStatusPrefix(String target, Isupport isupport) {
+        String statusmsg = isupport.statusmsg();
+        int i = 0;
+        while (i < target.length() - 1 && statusmsg.indexOf(target.charAt(i)) >= 0) {
+            i++;
+        }
+        if (i > 0 && isupport.isChannel(target.substring(i))) {
+            return target.substring(i);
+        }
+        return target;
+    }
+
+    private static boolean isServer(IrcSource source) {
+        return source.user() == null && source.host() == null && source.nick().indexOf('.') >= 0;
+    }
+
+    /** True when the text names our nick as a whole word, under the network's case mapping. */
+    private boolean mentionsAny(String text, NetworkState network) {
+        for (String word : highlightWords) {
+            if (mentions(text, word, network)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean mentions(String text, String own, NetworkState network) {
+        if (own == null || own.isEmpty() || text.length() < own.length()) {
+            return false;
+        }
+        String folded = network.fold(text);
+        String nick = network.fold(own);
+        int from = 0;
+        while (true) {
+            int at = folded.indexOf(nick, from);
+            if (at < 0) {
+                return false;
+            }
+            int end = at + nick.length();
+            if ((at == 0 || !isNickChar(folded.charAt(at - 1)))
+                    && (end == folded.length() || !isNickChar(folded.charAt(end)))) {
+                return true;
+            }
+            from = at + 1;
+        }
+    }
+
+    private static boolean isNickChar(char c) {
+        return Character.isLetterOrDigit(c) || "[]\\`_^{|}-".indexOf(c) >= 0;
+    }
+
+    private static IrcSource sourceOf(IrcMessage m) {
+        return m.source() == null ? null : IrcSource.parse(m.source());
+    }
+
+    private static String hostPart(IrcSource who) {
+        if (who.user() == null && who.host() == null) {
+            return "";
+        }
+        return " (" + (who.user() == null ? "" : who.user()) + "@" + nullToEmpty(who.host()) + ")";
+    }
+
+    private static String accountOrNull(String account) {
+        return account == null || "*".equals(account) ? null : account;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private long now(IrcMessage m) {
+        if (m != null) {
+            Instant serverTime = protocol.serverTime(m);
+            if (serverTime != null) {
+                return serverTime.toEpochMilli();
+            }
+        }
+        return clock.getAsLong();
+    }
+}

@@ -1,0 +1,237 @@
+package org.switchboard.session.model;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.switchboard.api.irc.CaseMapping;
+import org.switchboard.api.irc.Isupport;
+import org.switchboard.api.session.Buffer;
+import org.switchboard.api.session.BufferLine;
+import org.switchboard.api.session.BufferType;
+import org.switchboard.api.session.LineKind;
+import org.switchboard.api.session.Member;
+import org.switchboard.api.session.SessionEvent;
+
+/**
+ * One buffer. Mutations happen under the owning network's lock (see {@link NetworkState}); the read methods of
+ * {@link Buffer} are safe from any thread.
+ */
+public final class BufferState implements Buffer {
+
+    private final long id;
+    private final NetworkState network;
+    private final BufferType type;
+    private final Scrollback scrollback;
+    private volatile String name;
+    private volatile String topic = "";
+    private volatile String topicSetBy;
+    private volatile long topicTime;
+    private volatile String modes = "";
+    private volatile boolean active;
+    private final AtomicInteger unread = new AtomicInteger();
+    private final AtomicInteger highlights = new AtomicInteger();
+
+    /** Folded nick to membership; guarded by the network lock. */
+    private final Map<String, MemberEntry> members = new HashMap<>();
+    /** Sorted member view, rebuilt lazily after a change; guarded by the network lock. */
+    private List<Member> memberSnapshot = List.of();
+    private boolean memberSnapshotStale;
+    private volatile int memberCount;
+    /** Members collected from a NAMES burst, applied at its end; null outside a burst. */
+    Map<String, MemberEntry> pendingNames;
+
+    BufferState(long id, NetworkState network, BufferType type, String name, int scrollbackLimit) {
+        this.id = id;
+        this.network = network;
+        this.type = type;
+        this.name = name;
+        this.scrollback = new Scrollback(scrollbackLimit);
+    }
+
+    @Override
+    public long id() {
+        return id;
+    }
+
+    @Override
+    public String network() {
+        return network.name();
+    }
+
+    NetworkState networkState() {
+        return network;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    void rename(String newName) {
+        this.name = newName;
+    }
+
+    @Override
+    public BufferType type() {
+        return type;
+    }
+
+    @Override
+    public String topic() {
+        return topic;
+    }
+
+    @Override
+    public String topicSetBy() {
+        return topicSetBy;
+    }
+
+    @Override
+    public long topicTime() {
+        return topicTime;
+    }
+
+    public void setTopic(String text, String setBy, long time) {
+        this.topic = text == null ? "" : text;
+        if (setBy != null) {
+            this.topicSetBy = setBy;
+        }
+        if (time > 0) {
+            this.topicTime = time;
+        }
+    }
+
+    public void setTopicDetails(String setBy, long time) {
+        this.topicSetBy = setBy;
+        this.topicTime = time;
+    }
+
+    @Override
+    public String modes() {
+        return modes;
+    }
+
+    public void setModes(String modes) {
+        this.modes = modes == null ? "" : modes;
+    }
+
+    @Override
+    public boolean active() {
+        return active;
+    }
+
+    /** Returns true when the state changed. */
+    public boolean setActive(boolean newActive) {
+        boolean changed = active != newActive;
+        active = newActive;
+        return changed;
+    }
+
+    @Override
+    public long firstLine() {
+        return scrollback.firstLine();
+    }
+
+    @Override
+    public long endLine() {
+        return scrollback.endLine();
+    }
+
+    @Override
+    public List<BufferLine> lines(long from, long to) {
+        return scrollback.lines(from, to);
+    }
+
+    @Override
+    public List<Member> members() {
+        synchronized (network) {
+            if (memberSnapshotStale) {
+                memberSnapshot = buildSnapshot();
+                memberSnapshotStale = false;
+            }
+            return memberSnapshot;
+        }
+    }
+
+    private List<Member> buildSnapshot() {
+        Isupport.Prefix prefix = network.prefix();
+        CaseMapping mapping = network.caseMapping();
+        List<Member> result = new ArrayList<>(members.size());
+        for (MemberEntry entry : members.values()) {
+            UserState u = entry.user;
+            result.add(new Member(u.nick, entry.prefixes, u.user, u.host, u.account, u.realName, u.away));
+        }
+        result.sort(Comparator.<Member>comparingInt(m -> prefix.rank(m.highestPrefix()))
+                .thenComparing(m -> mapping.fold(m.nick())));
+        return List.copyOf(result);
+    }
+
+    /** Read without the network lock: UIs ask for it while painting, under floods. */
+    @Override
+    public int memberCount() {
+        return memberCount;
+    }
+
+    @Override
+    public int unreadCount() {
+        return unread.get();
+    }
+
+    @Override
+    public int highlightCount() {
+        return highlights.get();
+    }
+
+    /** Resets the counts; returns true when they were not zero. */
+    public boolean markReadAndReport() {
+        int before = unread.getAndSet(0) | highlights.getAndSet(0);
+        return before != 0;
+    }
+
+    /** Appends a line and tells listeners; call under the network lock or from a context that owns the buffer. */
+    public long append(long time, LineKind kind, String nick, String text, int flags) {
+        long seq = scrollback.append(time, kind, nick, text, flags);
+        SessionModel model = network.model();
+        LineStore store = model.lineStore();
+        if (store != null && (flags & BufferLine.HISTORY) == 0) {
+            store.lineAppended(network.name(), name, type, time, kind, nick, text, flags);
+        }
+        model.fire(SessionEvent.Type.LINES_ADDED, id);
+        boolean counts = (flags & (BufferLine.SELF | BufferLine.HISTORY)) == 0
+                && (kind == LineKind.MESSAGE || kind == LineKind.ACTION || kind == LineKind.NOTICE);
+        if (counts) {
+            unread.incrementAndGet();
+            if ((flags & BufferLine.HIGHLIGHT) != 0) {
+                highlights.incrementAndGet();
+            }
+            model.fire(SessionEvent.Type.ACTIVITY_CHANGED, id);
+        }
+        return seq;
+    }
+
+    // --- membership, all under the network lock ---
+
+    Map<String, MemberEntry> memberMap() {
+        return members;
+    }
+
+    void membersChanged() {
+        memberSnapshotStale = true;
+        memberCount = members.size();
+    }
+
+    public void clearMembers() {
+        members.clear();
+        pendingNames = null;
+        membersChanged();
+    }
+
+    @Override
+    public String toString() {
+        return network() + "/" + name;
+    }
+}

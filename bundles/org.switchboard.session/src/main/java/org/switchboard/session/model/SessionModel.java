@@ -1,0 +1,133 @@
+package org.switchboard.session.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.switchboard.api.session.SessionEvent;
+import org.switchboard.api.session.SessionListener;
+
+/** Every network's state and the listeners told about changes. Plain Java, so it is tested without OSGi. */
+public final class SessionModel {
+
+    private static final System.Logger LOG = System.getLogger(SessionModel.class.getName());
+
+    private final AtomicLong ids = new AtomicLong(1);
+    private final Map<String, NetworkState> networks = new LinkedHashMap<>();
+    private final Map<Long, BufferState> byId = new ConcurrentHashMap<>();
+    private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile int scrollbackLimit;
+    private volatile LineStore lineStore;
+
+    public SessionModel(int scrollbackLimit) {
+        this.scrollbackLimit = scrollbackLimit;
+    }
+
+    int scrollbackLimit() {
+        return scrollbackLimit;
+    }
+
+    /** Applies to buffers opened from now on. */
+    public void setScrollbackLimit(int limit) {
+        this.scrollbackLimit = limit;
+    }
+
+    /** Sets (or with null, removes) the store that logs lines and restores them into new buffers. */
+    public void setLineStore(LineStore store) {
+        this.lineStore = store;
+    }
+
+    LineStore lineStore() {
+        return lineStore;
+    }
+
+    long nextId() {
+        return ids.getAndIncrement();
+    }
+
+    public void addListener(SessionListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(SessionListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** The network of that name, created with its server buffer on first use. */
+    public NetworkState network(String name) {
+        NetworkState network;
+        boolean created = false;
+        synchronized (networks) {
+            network = networks.get(name);
+            if (network == null) {
+                network = new NetworkState(this, name);
+                networks.put(name, network);
+                created = true;
+            }
+        }
+        if (created) {
+            bufferAdded(network.server());
+        }
+        return network;
+    }
+
+    public Optional<NetworkState> existingNetwork(String name) {
+        synchronized (networks) {
+            return Optional.ofNullable(networks.get(name));
+        }
+    }
+
+    public List<NetworkState> networks() {
+        synchronized (networks) {
+            return new ArrayList<>(networks.values());
+        }
+    }
+
+    void bufferAdded(BufferState buffer) {
+        byId.put(buffer.id(), buffer);
+        fire(SessionEvent.Type.BUFFER_ADDED, buffer.id());
+    }
+
+    public Optional<BufferState> byId(long id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    public List<BufferState> buffers() {
+        List<BufferState> all = new ArrayList<>();
+        for (NetworkState network : networks()) {
+            all.addAll(network.buffers());
+        }
+        return all;
+    }
+
+    public Optional<BufferState> find(String network, String name) {
+        if (network == null || name == null) {
+            return Optional.empty();
+        }
+        return existingNetwork(network).map(n -> n.find(name));
+    }
+
+    public void removed(BufferState buffer) {
+        byId.remove(buffer.id());
+    }
+
+    /** Tells every listener; a failing listener is logged and does not stop the others. */
+    public void fire(SessionEvent.Type type, long bufferId) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        SessionEvent event = new SessionEvent(type, bufferId);
+        for (SessionListener listener : listeners) {
+            try {
+                listener.sessionChanged(event);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "Session listener " + listener + " failed on " + event, e);
+            }
+        }
+    }
+}

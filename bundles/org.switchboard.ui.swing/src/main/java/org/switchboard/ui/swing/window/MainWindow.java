@@ -1,0 +1,626 @@
+package org.switchboard.ui.swing.window;
+
+import java.awt.BorderLayout;
+import java.awt.Desktop;
+import java.awt.Dimension;
+import java.awt.Rectangle;
+import java.awt.event.ActionEvent;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import javax.swing.AbstractAction;
+import javax.swing.BorderFactory;
+import javax.swing.JComponent;
+import javax.swing.JFrame;
+import javax.swing.JLabel;
+import javax.swing.JMenu;
+import javax.swing.JMenuBar;
+import javax.swing.JMenuItem;
+import javax.swing.JOptionPane;
+import javax.swing.JPanel;
+import javax.swing.JPopupMenu;
+import javax.swing.JRootPane;
+import javax.swing.JScrollPane;
+import javax.swing.JSplitPane;
+import javax.swing.JTextField;
+import javax.swing.KeyStroke;
+import javax.swing.SwingUtilities;
+import javax.swing.Timer;
+import javax.swing.WindowConstants;
+
+import org.switchboard.api.command.CommandDispatcher;
+import org.switchboard.api.command.CommandInfo;
+import org.switchboard.api.connection.IrcConnection;
+import org.switchboard.api.irc.IrcMessage;
+import org.switchboard.api.irc.IrcProtocol;
+import org.switchboard.api.session.Buffer;
+import org.switchboard.api.session.BufferLine;
+import org.switchboard.api.session.BufferType;
+import org.switchboard.api.session.Member;
+import org.switchboard.api.session.Session;
+import org.switchboard.ui.swing.chat.ChatView;
+import org.switchboard.ui.swing.networks.NetworkDialog;
+import org.switchboard.ui.swing.networks.NetworkStore;
+import org.switchboard.ui.swing.text.SafeText;
+import org.switchboard.ui.swing.update.ChangeTracker;
+
+/**
+ * The main window: buffer tree on the left; topic, chat view and input line in the centre; nick list on the
+ * right. It reads the session only on the event thread, when its refresh timer finds changes marked by the
+ * {@link ChangeTracker}; it never receives one call per incoming line.
+ */
+public final class MainWindow {
+
+    /** How often changes are pulled from the session: 20 frames a second is smooth and cheap. */
+    public static final int REFRESH_MILLIS = 50;
+
+    private final Session session;
+    private final CommandDispatcher dispatcher;
+    private final IrcProtocol protocol;
+    private final ChangeTracker changes;
+    private final Consumer<Runnable> background;
+    private final JFrame frame = new JFrame("Switchboard");
+    private final BufferTree tree;
+    private final ChatView chat;
+    private final NickList nicks = new NickList();
+    private final JScrollPane nickScroll;
+    private final JLabel nickCount = SafeText.protect(new JLabel());
+    private final JTextField topic = new JTextField();
+    private final InputLine input;
+    private final Timer timer;
+    private final Function<String, Optional<IrcConnection>> connections;
+    private final Supplier<Optional<NetworkStore>> networks;
+    private final FindBar findBar;
+    private final Attention attention;
+    private final Map<Long, Integer> knownHighlights = new HashMap<>();
+    private final Consumer<Boolean> rememberTheme;
+    private final javax.swing.JCheckBoxMenuItem darkTheme = new javax.swing.JCheckBoxMenuItem("Dark theme");
+    private boolean dark;
+    private final Path stateFile;
+    private final WindowState windowState;
+    private final JSplitPane mainSplit;
+    private final JSplitPane rightSplit;
+    private Buffer current;
+    /** Buffer ids seen at the last rebuild, to notice new ones. */
+    private Set<Long> knownBuffers = Set.of();
+    /** Until when a new channel or query is shown at once: the user just asked to join or talk. */
+    private long followNewBuffersUntil;
+
+    /**
+     * Builds the window; call on the event thread.
+     *
+     * @param background runs work off the event thread (command execution, opening links)
+     * @param onClose    called (on the event thread) when the user closes the window
+     */
+    public MainWindow(UiServices services, ChangeTracker changes, Consumer<Runnable> background, Runnable onClose,
+            boolean dark, Path stateFile) {
+        this.session = services.session();
+        this.dispatcher = services.dispatcher();
+        this.protocol = services.protocol();
+        this.connections = services.connections();
+        this.networks = services.networks();
+        this.rememberTheme = services.rememberTheme();
+        this.dark = dark;
+        this.stateFile = stateFile;
+        this.windowState = WindowState.load(stateFile);
+        this.changes = changes;
+        this.background = background;
+        this.tree = new BufferTree(this::show);
+        this.chat = new ChatView(protocol, this::openLink);
+        chat.updateTheme(dark);
+        this.input = new InputLine(this::submit, this::members, this::commandNames);
+        chat.onTyping(c -> {
+            input.requestFocusInWindow();
+            input.replaceSelection(String.valueOf(c));
+        });
+
+        topic.setEditable(false);
+        topic.setBorder(BorderFactory.createEmptyBorder(6, 8, 6, 8));
+        topic.putClientProperty("JTextField.placeholderText", "No topic");
+        SafeText.protect(topic);
+
+        JPanel centre = new JPanel(new BorderLayout());
+        centre.add(topic, BorderLayout.NORTH);
+        centre.add(chat, BorderLayout.CENTER);
+        JPanel inputPanel = new JPanel(new BorderLayout());
+        inputPanel.setBorder(BorderFactory.createEmptyBorder(4, 4, 4, 4));
+        inputPanel.add(input, BorderLayout.CENTER);
+        findBar = new FindBar(new FindHost(), protocol::stripFormatting);
+        findBar.setVisible(false);
+        inputPanel.add(findBar, BorderLayout.NORTH);
+        nicks.addMouseListener(new NickMenu());
+        centre.add(inputPanel, BorderLayout.SOUTH);
+
+        JScrollPane treeScroll = new JScrollPane(tree);
+        treeScroll.setBorder(BorderFactory.createEmptyBorder());
+        nickScroll = new JScrollPane(nicks, JScrollPane.VERTICAL_SCROLLBAR_AS_NEEDED,
+                JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
+        nickScroll.setBorder(BorderFactory.createEmptyBorder());
+        nickCount.setBorder(BorderFactory.createEmptyBorder(6, 8, 6, 8));
+        nickScroll.setColumnHeaderView(nickCount);
+        JSplitPane right = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, centre, nickScroll);
+        right.setResizeWeight(1.0);
+        right.setContinuousLayout(true);
+        JSplitPane main = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, treeScroll, right);
+        main.setContinuousLayout(true);
+        main.setDividerLocation(windowState.treeWidth());
+        nickScroll.setPreferredSize(new Dimension(windowState.nickListWidth(), 100));
+        treeScroll.setPreferredSize(new Dimension(windowState.treeWidth(), 100));
+        mainSplit = main;
+        rightSplit = right;
+
+        frame.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
+        frame.addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowClosing(WindowEvent e) {
+                onClose.run();
+            }
+        });
+        frame.getContentPane().add(main, BorderLayout.CENTER);
+        Rectangle bounds = windowState.bounds();
+        frame.setSize(bounds.width, bounds.height);
+        if (bounds.x >= 0 && bounds.y >= 0) {
+            frame.setLocation(bounds.x, bounds.y);
+        } else {
+            frame.setLocationByPlatform(true);
+        }
+        if (windowState.maximized()) {
+            frame.setExtendedState(JFrame.MAXIMIZED_BOTH);
+        }
+        frame.addWindowFocusListener(new WindowAdapter() {
+            @Override
+            public void windowGainedFocus(WindowEvent e) {
+                markCurrentRead();
+            }
+        });
+        installKeys(frame.getRootPane());
+        frame.setJMenuBar(menuBar(onClose));
+        attention = new Attention(frame);
+        timer = new Timer(REFRESH_MILLIS, e -> refresh());
+        timer.setCoalesce(true);
+    }
+
+    public void open() {
+        refresh();
+        frame.setVisible(true);
+        input.requestFocusInWindow();
+        timer.start();
+    }
+
+    /** Stops the timer and releases the window; call on the event thread. */
+    public void dispose() {
+        timer.stop();
+        attention.dispose();
+        if (frame.isDisplayable()) {
+            int nickWidth = nickScroll.isVisible() ? rightSplit.getWidth() - rightSplit.getDividerLocation()
+                    - rightSplit.getDividerSize() : windowState.nickListWidth();
+            windowState.update(frame.getBounds(), (frame.getExtendedState() & JFrame.MAXIMIZED_BOTH) != 0,
+                    mainSplit.getDividerLocation(), Math.max(60, nickWidth));
+            windowState.save(stateFile);
+        }
+        frame.dispose();
+    }
+
+    public JFrame frame() {
+        return frame;
+    }
+
+    /** Pulls what changed since the last tick and updates only the affected parts. */
+    void refresh() {
+        ChangeTracker.Changes c = changes.drain();
+        if (c.isEmpty()) {
+            return;
+        }
+        if (c.structure()) {
+            List<Buffer> buffers = session.buffers();
+            tree.rebuild(buffers);
+            Set<Long> ids = new java.util.HashSet<>();
+            Buffer added = null;
+            for (Buffer b : buffers) {
+                ids.add(b.id());
+                if (!knownBuffers.contains(b.id()) && b.type() != BufferType.SERVER) {
+                    added = b;
+                }
+            }
+            knownBuffers = ids;
+            if (added != null && System.currentTimeMillis() < followNewBuffersUntil) {
+                followNewBuffersUntil = 0;
+                tree.select(added.id());
+            }
+            if (current == null || session.byId(current.id()).isEmpty()) {
+                Optional<Buffer> first = buffers.stream().filter(b -> b.type() == BufferType.CHANNEL).findFirst()
+                        .or(() -> buffers.stream().findFirst());
+                first.ifPresentOrElse(b -> tree.select(b.id()), () -> show(null));
+            }
+        }
+        if (current == null) {
+            return;
+        }
+        long id = current.id();
+        if (c.lines().contains(id)) {
+            chat.refresh();
+            if (frame.isActive()) {
+                markCurrentRead();
+            }
+        }
+        if (c.members().contains(id)) {
+            showMembers();
+        }
+        if (c.topics().contains(id) || c.structure()) {
+            updateTopicAndTitle();
+        }
+        if (!c.activity().isEmpty()) {
+            tree.activityChanged(c.activity());
+            noticeHighlights(c.activity());
+        }
+    }
+
+    /** Asks for attention for new highlights the user cannot be looking at. */
+    private void noticeHighlights(Set<Long> bufferIds) {
+        for (Long id : bufferIds) {
+            Optional<Buffer> buffer = session.byId(id);
+            if (buffer.isEmpty()) {
+                knownHighlights.remove(id);
+                continue;
+            }
+            int count = buffer.get().highlightCount();
+            int known = knownHighlights.getOrDefault(id, 0);
+            knownHighlights.put(id, count);
+            boolean seen = frame.isActive() && current != null && current.id() == id;
+            if (count > known && !seen) {
+                Buffer b = buffer.get();
+                long seq = lastHighlight(b);
+                String text = seq < 0 ? "" : describe(b.lines(seq, seq + 1));
+                attention.highlight(b.name() + " — " + b.network(), text, () -> {
+                    tree.select(b.id());
+                    if (seq >= 0) {
+                        chat.reveal(seq);
+                    }
+                });
+            }
+        }
+    }
+
+    /** Sequence number of the newest highlighted line among the last few, or -1. */
+    private static long lastHighlight(Buffer buffer) {
+        long from = Math.max(buffer.firstLine(), buffer.endLine() - 20);
+        List<BufferLine> lines = buffer.lines(from, buffer.endLine());
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).has(BufferLine.HIGHLIGHT)) {
+                return from + i;
+            }
+        }
+        return -1;
+    }
+
+    private String describe(List<BufferLine> lines) {
+        if (lines.isEmpty()) {
+            return "";
+        }
+        BufferLine line = lines.get(0);
+        return (line.nick() == null ? "" : "<" + line.nick() + "> ") + protocol.stripFormatting(line.text());
+    }
+
+    private void show(Buffer buffer) {
+        current = buffer;
+        input.setBuffer(buffer);
+        chat.show(buffer);
+        showMembers();
+        nickScroll.setVisible(buffer != null && buffer.type() == BufferType.CHANNEL);
+        nickScroll.getParent().revalidate();
+        updateTopicAndTitle();
+        markCurrentRead();
+        input.requestFocusInWindow();
+    }
+
+    private void showMembers() {
+        List<Member> members = current == null ? List.of() : current.members();
+        nicks.show(members);
+        long ops = members.stream().filter(m -> m.highestPrefix() != 0 && m.highestPrefix() != '+').count();
+        nickCount.setText(members.size() + " users" + (ops > 0 ? ", " + ops + " ops" : ""));
+    }
+
+    private void markCurrentRead() {
+        if (current != null && (current.unreadCount() > 0 || current.highlightCount() > 0)) {
+            session.markRead(current.id());
+        }
+    }
+
+    private void updateTopicAndTitle() {
+        if (current == null) {
+            topic.setText("");
+            frame.setTitle("Switchboard");
+            return;
+        }
+        String shownTopic = current.type() == BufferType.CHANNEL ? protocol.stripFormatting(current.topic()) : "";
+        topic.setText(SafeText.display(shownTopic));
+        topic.setCaretPosition(0);
+        String modes = current.modes();
+        String where = current.name() + (modes.isEmpty() ? "" : " [" + modes + "]")
+                + (current.type() == BufferType.SERVER ? "" : " @ " + current.network());
+        frame.setTitle(SafeText.display(where) + " — Switchboard");
+    }
+
+    private void submit(Buffer buffer, String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("/join ") || lower.startsWith("/j ") || lower.startsWith("/query ")
+                || lower.startsWith("/msg ")) {
+            followNewBuffersUntil = System.currentTimeMillis() + 10_000;
+        }
+        String network = buffer.network();
+        String name = buffer.name();
+        background.accept(() -> dispatcher.execute(network, name, text));
+    }
+
+    private List<Member> members() {
+        return nicks.current();
+    }
+
+    private List<String> commandNames() {
+        List<String> names = new ArrayList<>();
+        names.add("help");
+        for (CommandInfo info : dispatcher.commands()) {
+            names.add(info.name());
+        }
+        return names;
+    }
+
+    private void openLink(String url) {
+        background.accept(() -> {
+            try {
+                if (Desktop.isDesktopSupported()
+                        && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
+                    Desktop.getDesktop().browse(new URI(url));
+                }
+            } catch (Exception e) {
+                System.getLogger(MainWindow.class.getName()).log(System.Logger.Level.INFO,
+                        "Could not open " + url + ": " + e);
+            }
+        });
+    }
+
+    private JMenuBar menuBar(Runnable onClose) {
+        JMenuBar bar = new JMenuBar();
+        JMenu menu = new JMenu("Switchboard");
+        menu.setMnemonic(KeyEvent.VK_S);
+        JMenuItem networkList = new JMenuItem("Networks…");
+        networkList.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_S, InputEvent.CTRL_DOWN_MASK));
+        networkList.addActionListener(e -> openNetworkList());
+        menu.add(networkList);
+        JMenuItem find = new JMenuItem("Find…");
+        find.addActionListener(e -> showFind());
+        menu.add(find);
+        menu.addSeparator();
+        JMenuItem quit = new JMenuItem("Quit");
+        quit.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_Q, InputEvent.CTRL_DOWN_MASK));
+        quit.addActionListener(e -> onClose.run());
+        menu.add(quit);
+        bar.add(menu);
+        JMenu view = new JMenu("View");
+        darkTheme.setSelected(dark);
+        darkTheme.addActionListener(e -> {
+            applyTheme(darkTheme.isSelected());
+            rememberTheme.accept(darkTheme.isSelected());
+        });
+        view.add(darkTheme);
+        bar.add(view);
+        return bar;
+    }
+
+    /** Switches between the light and dark theme in place. */
+    public void applyTheme(boolean useDark) {
+        darkTheme.setSelected(useDark);
+        if (useDark == dark) {
+            return;
+        }
+        dark = useDark;
+        Themes.apply(useDark);
+        com.formdev.flatlaf.FlatLaf.updateUI();
+        chat.updateTheme(useDark);
+    }
+
+    private void openNetworkList() {
+        Optional<NetworkStore> store = networks.get();
+        if (store.isEmpty()) {
+            JOptionPane.showMessageDialog(frame, "Configuration Admin is not running, so networks "
+                    + "cannot be edited here.", "Networks", JOptionPane.WARNING_MESSAGE);
+            return;
+        }
+        new NetworkDialog(frame, store.get(), background, connections)
+                .setVisible(true);
+    }
+
+    private void showFind() {
+        findBar.setVisible(true);
+        findBar.getParent().revalidate();
+        findBar.focusTarget().requestFocusInWindow();
+    }
+
+    private void installKeys(JRootPane root) {
+        key(root, KeyStroke.getKeyStroke(KeyEvent.VK_F, InputEvent.CTRL_DOWN_MASK), "find", this::showFind);
+        key(root, KeyStroke.getKeyStroke(KeyEvent.VK_PAGE_UP, 0), "page-up", () -> chat.page(-1));
+        key(root, KeyStroke.getKeyStroke(KeyEvent.VK_PAGE_DOWN, 0), "page-down", () -> chat.page(1));
+        key(root, KeyStroke.getKeyStroke(KeyEvent.VK_PAGE_UP, InputEvent.CTRL_DOWN_MASK), "buffer-previous",
+                () -> step(-1));
+        key(root, KeyStroke.getKeyStroke(KeyEvent.VK_PAGE_DOWN, InputEvent.CTRL_DOWN_MASK), "buffer-next",
+                () -> step(1));
+        key(root, KeyStroke.getKeyStroke(KeyEvent.VK_W, InputEvent.CTRL_DOWN_MASK), "buffer-close", () -> {
+            if (current != null && current.type() != BufferType.SERVER) {
+                long id = current.id();
+                background.accept(() -> session.close(id));
+            }
+        });
+        for (int i = 1; i <= 9; i++) {
+            int index = i - 1;
+            key(root, KeyStroke.getKeyStroke(KeyEvent.VK_0 + i, InputEvent.ALT_DOWN_MASK), "buffer-" + i, () -> {
+                List<Buffer> buffers = tree.inOrder();
+                if (index < buffers.size()) {
+                    tree.select(buffers.get(index).id());
+                }
+            });
+        }
+    }
+
+    private void step(int delta) {
+        List<Buffer> buffers = tree.inOrder();
+        if (buffers.isEmpty()) {
+            return;
+        }
+        int at = current == null ? 0 : buffers.indexOf(current);
+        int next = Math.floorMod(at + delta, buffers.size());
+        tree.select(buffers.get(next).id());
+    }
+
+    private static void key(JRootPane root, KeyStroke stroke, String name, Runnable action) {
+        root.getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(stroke, name);
+        root.getActionMap().put(name, new AbstractAction() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                action.run();
+            }
+        });
+    }
+
+    /** The find bar's view of the window. */
+    private final class FindHost implements FindBar.Host {
+        @Override
+        public Buffer current() {
+            return current;
+        }
+
+        @Override
+        public long searchStart() {
+            return chat.searchStart();
+        }
+
+        @Override
+        public List<Buffer> allBuffers() {
+            return tree.inOrder();
+        }
+
+        @Override
+        public void show(FindBar.Hit hit) {
+            if (current == null || current.id() != hit.buffer().id()) {
+                tree.select(hit.buffer().id());
+            }
+            chat.reveal(hit.seq());
+        }
+
+        @Override
+        public void runInBackground(Runnable task) {
+            background.accept(task);
+        }
+
+        @Override
+        public void closeFind() {
+            findBar.setVisible(false);
+            findBar.getParent().revalidate();
+            input.requestFocusInWindow();
+        }
+    }
+
+    /** Right-click on a nick: query, whois and, where our own channel rank allows, op/voice/kick/ban. */
+    private final class NickMenu extends MouseAdapter {
+        @Override
+        public void mousePressed(MouseEvent e) {
+            maybeShow(e);
+        }
+
+        @Override
+        public void mouseReleased(MouseEvent e) {
+            maybeShow(e);
+        }
+
+        private void maybeShow(MouseEvent e) {
+            if (!e.isPopupTrigger() || current == null) {
+                return;
+            }
+            int index = nicks.locationToIndex(e.getPoint());
+            if (index < 0) {
+                return;
+            }
+            nicks.setSelectedIndex(index);
+            Member member = nicks.getModel().getElementAt(index);
+            Buffer channel = current;
+            Optional<IrcConnection> connection = connections.apply(channel.network());
+            char ownRank = ownPrefix(channel, connection);
+            boolean op = ownRank == '~' || ownRank == '&' || ownRank == '@';
+            boolean halfop = op || ownRank == '%';
+            String nick = member.nick();
+            String chan = channel.name();
+            JPopupMenu menu = new JPopupMenu();
+            JMenuItem title = SafeText.protect(new JMenuItem(SafeText.display(nick)));
+            title.setEnabled(false);
+            menu.add(title);
+            menu.addSeparator();
+            item(menu, "Open query", true, () -> {
+                Buffer query = session.openQuery(channel.network(), nick);
+                SwingUtilities.invokeLater(() -> {
+                    refresh();
+                    tree.select(query.id());
+                });
+            });
+            item(menu, "Whois", connection.isPresent(), () -> send(connection, "WHOIS", nick));
+            menu.addSeparator();
+            boolean isOp = member.prefixes().indexOf('@') >= 0;
+            boolean isVoice = member.prefixes().indexOf('+') >= 0;
+            item(menu, isOp ? "Take op" : "Give op", op, () -> send(connection, "MODE", chan, isOp ? "-o" : "+o", nick));
+            item(menu, isVoice ? "Take voice" : "Give voice", halfop,
+                    () -> send(connection, "MODE", chan, isVoice ? "-v" : "+v", nick));
+            item(menu, "Kick", halfop, () -> send(connection, "KICK", chan, nick));
+            String mask = member.host() != null ? "*!*@" + member.host() : nick + "!*@*";
+            item(menu, "Ban " + mask, op, () -> send(connection, "MODE", chan, "+b", mask));
+            menu.show(nicks, e.getX(), e.getY());
+        }
+
+        private void item(JPopupMenu menu, String label, boolean enabled, Runnable action) {
+            JMenuItem item = SafeText.protect(new JMenuItem(SafeText.display(label)));
+            item.setEnabled(enabled);
+            item.addActionListener(a -> background.accept(action));
+            menu.add(item);
+        }
+
+        private char ownPrefix(Buffer channel, Optional<IrcConnection> connection) {
+            if (connection.isEmpty()) {
+                return 0;
+            }
+            String own = connection.get().nick();
+            for (Member m : nicks.current()) {
+                if (m.nick().equalsIgnoreCase(own)) {
+                    return m.highestPrefix();
+                }
+            }
+            return 0;
+        }
+
+        private void send(Optional<IrcConnection> connection, String command, String... params) {
+            connection.ifPresent(c -> c.send(IrcMessage.of(command, params)));
+        }
+    }
+
+    /** For tests and screenshots: the buffer on display. */
+    public Buffer current() {
+        return current;
+    }
+
+    public void select(long bufferId) {
+        tree.select(bufferId);
+    }
+}
