@@ -1,0 +1,142 @@
+package org.switchboard.feature.commands;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.switchboard.api.command.CommandHandler;
+import org.switchboard.api.connection.ConnectionState;
+import org.switchboard.api.irc.CaseMapping;
+import org.switchboard.api.irc.IrcMessage;
+import org.switchboard.api.irc.IrcProtocol;
+import org.switchboard.feature.commands.ignore.IgnoreList;
+import org.switchboard.protocol.internal.IrcProtocolComponent;
+
+class UserCommandsTest {
+
+    private final IrcProtocol protocol = new IrcProtocolComponent();
+    private final FakeConnection connection = new FakeConnection(protocol);
+
+    private FakeInvocation run(CommandHandler handler, String name, String args, String buffer) {
+        FakeInvocation invocation = new FakeInvocation(name, args, buffer, connection);
+        handler.execute(invocation);
+        return invocation;
+    }
+
+    private static void assertOneError(FakeInvocation invocation, String expectedStart) {
+        assertEquals(1, invocation.errors.size(), invocation.errors.toString());
+        assertTrue(invocation.errors.get(0).startsWith(expectedStart), invocation.errors.get(0));
+    }
+
+    @Test
+    void nickSendsNickAlsoDuringRegistration() {
+        run(new NickCommand(), "nick", "newme", "testnet");
+        connection.state = ConnectionState.REGISTERING;
+        run(new NickCommand(), "nick", "other", "testnet");
+        assertEquals(List.of(IrcMessage.of("NICK", "newme"), IrcMessage.of("NICK", "other")), connection.sent);
+    }
+
+    @Test
+    void nickRejectsMissingExtraOrInvalidNicks() {
+        assertOneError(run(new NickCommand(), "nick", "", "testnet"), "Usage: /nick");
+        assertOneError(run(new NickCommand(), "nick", "two words", "testnet"), "Usage: /nick");
+        assertOneError(run(new NickCommand(), "nick", "#chan", "testnet"), "'#chan' is not a valid nick");
+        assertTrue(connection.sent.isEmpty());
+    }
+
+    @Test
+    void nickWhileDisconnectedIsAnError() {
+        connection.state = ConnectionState.DISCONNECTED;
+        assertOneError(run(new NickCommand(), "nick", "newme", "testnet"), "Not connected");
+        assertTrue(connection.sent.isEmpty());
+    }
+
+    @Test
+    void whoisAsksTheServer() {
+        run(new WhoisCommand(), "whois", "bob", "#chan");
+        assertEquals(List.of(IrcMessage.of("WHOIS", "bob")), connection.sent);
+        assertOneError(run(new WhoisCommand(), "whois", "", "#chan"), "Usage: /whois");
+    }
+
+    @Test
+    void awayWithReasonAndBack() {
+        run(new AwayCommand(), "away", "lunch, back at 2", "#chan");
+        run(new AwayCommand(), "away", "  ", "#chan");
+        assertEquals(List.of(IrcMessage.of("AWAY", "lunch, back at 2"), IrcMessage.of("AWAY")), connection.sent);
+    }
+
+    @Test
+    void quitDisconnectsWithTheReasonOrTheDefault() {
+        run(new QuitCommand(), "quit", "see you", "#chan");
+        assertEquals(List.of("see you"), connection.disconnects);
+        connection.state = ConnectionState.CONNECTED;
+        run(new QuitCommand(), "quit", "", "#chan");
+        assertEquals(List.of("see you", "null"), connection.disconnects);
+    }
+
+    @Test
+    void quitAlsoStopsAPendingReconnect() {
+        connection.state = ConnectionState.WAITING_TO_RECONNECT;
+        run(new QuitCommand(), "quit", "", "testnet");
+        assertEquals(1, connection.disconnects.size());
+    }
+
+    @Test
+    void quitWhenAlreadyDisconnectedIsAnError() {
+        connection.state = ConnectionState.DISCONNECTED;
+        assertOneError(run(new QuitCommand(), "quit", "", "#chan"), "Not connected to testnet");
+        assertTrue(connection.disconnects.isEmpty());
+    }
+
+    @Test
+    void ignoreAddsNormalisedMasksPerNetworkAndLists() {
+        IgnoreList ignores = new IgnoreList(protocol);
+        IgnoreCommand ignore = new IgnoreCommand(ignores);
+        assertEquals(List.of("No ignores on testnet"), run(ignore, "ignore", "", "#chan").replies);
+        assertEquals(List.of("Ignoring troll!*@* on testnet"), run(ignore, "ignore", "troll", "#chan").replies);
+        run(ignore, "ignore", "*@spam.example", "#chan");
+        assertEquals(List.of("TROLL!*@* is already ignored on testnet"),
+                run(ignore, "ignore", "TROLL", "#chan").replies);
+        assertEquals(List.of("Ignored on testnet: troll!*@*, *!*@spam.example"),
+                run(ignore, "ignore", "", "#chan").replies);
+        assertEquals(List.of("troll!*@*", "*!*@spam.example"), ignores.masks("testnet"));
+        assertEquals(List.of(), ignores.masks("othernet"));
+        assertTrue(connection.sent.isEmpty());
+    }
+
+    @Test
+    void ignoredSourcesMatchUnderTheCaseMapping() {
+        IgnoreList ignores = new IgnoreList(protocol);
+        ignores.add("testnet", "troll[away]", CaseMapping.RFC1459);
+        ignores.add("testnet", "*@spam.example", CaseMapping.RFC1459);
+        assertTrue(ignores.isIgnored("testnet", "TROLL{AWAY}!x@y", CaseMapping.RFC1459));
+        assertTrue(ignores.isIgnored("testnet", "anyone!u@spam.example", CaseMapping.RFC1459));
+        assertFalse(ignores.isIgnored("testnet", "friend!u@good.example", CaseMapping.RFC1459));
+        assertFalse(ignores.isIgnored("othernet", "troll[away]!x@y", CaseMapping.RFC1459));
+    }
+
+    @Test
+    void ignoreRefusesEverybodyAndExtraArguments() {
+        IgnoreCommand ignore = new IgnoreCommand(new IgnoreList(protocol));
+        assertOneError(run(ignore, "ignore", "*", "#chan"), "Refusing to ignore everybody");
+        assertOneError(run(ignore, "ignore", "a b", "#chan"), "Usage: /ignore");
+        FakeInvocation outside = new FakeInvocation("ignore", "", "console", null);
+        ignore.execute(outside);
+        assertOneError(outside, "/ignore needs a network");
+    }
+
+    @Test
+    void unignoreRemovesAMaskOrSaysItWasNotThere() {
+        IgnoreList ignores = new IgnoreList(protocol);
+        run(new IgnoreCommand(ignores), "ignore", "troll", "#chan");
+        UnignoreCommand unignore = new UnignoreCommand(ignores);
+        assertEquals(List.of("No longer ignoring troll!*@* on testnet"),
+                run(unignore, "unignore", "Troll", "#chan").replies);
+        assertEquals(List.of(), ignores.masks("testnet"));
+        assertOneError(run(unignore, "unignore", "troll", "#chan"), "troll!*@* is not ignored on testnet");
+        assertOneError(run(unignore, "unignore", "", "#chan"), "Usage: /unignore");
+    }
+}
