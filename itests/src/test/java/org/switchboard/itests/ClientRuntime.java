@@ -183,6 +183,23 @@ final class ClientRuntime implements AutoCloseable {
         return network[0];
     }
 
+    /** Waits for any network's connection service, whatever its state, and returns the network's name. */
+    String awaitNetwork() throws InterruptedException {
+        String[] network = new String[1];
+        await("a connection service", () -> {
+            try {
+                ServiceReference<?>[] refs = context().getAllServiceReferences(CONNECTION, null);
+                if (refs != null && refs.length > 0) {
+                    network[0] = (String) refs[0].getProperty("irc.network");
+                }
+                return network[0] != null;
+            } catch (InvalidSyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return network[0];
+    }
+
     Object connection(String network) throws InterruptedException {
         return service(CONNECTION, "(irc.network=" + network + ")");
     }

@@ -1,0 +1,17 @@
+package org.switchboard.keepalive.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(id = "org.switchboard.keepalive", name = "Switchboard keepalive",
+        description = "Lag probes on idle links and detection of dead ones")
+public @interface KeepaliveConfig {
+
+    @AttributeDefinition(name = "Probe after idle (s)", description = "Send a lag probe (PING) when nothing "
+            + "was received for this long")
+    int probeAfterIdleSeconds() default 30;
+
+    @AttributeDefinition(name = "Dead after silence (s)", description = "Declare the link dead and reconnect "
+            + "when nothing at all was received for this long")
+    int deadAfterSeconds() default 180;
+}

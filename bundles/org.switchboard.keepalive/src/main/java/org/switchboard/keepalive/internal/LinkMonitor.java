@@ -1,0 +1,66 @@
+package org.switchboard.keepalive.internal;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+import org.switchboard.api.connection.ConnectionListener;
+import org.switchboard.api.connection.ConnectionState;
+import org.switchboard.api.connection.IrcConnection;
+import org.switchboard.api.connection.IrcMessageListener;
+import org.switchboard.api.irc.IrcMessage;
+
+/**
+ * Lag probes and dead-link detection for every connection ({@link LinkWatch} does the thinking). It learns about
+ * connections from their own callbacks (state changes, every received message), so it needs no reference to
+ * them; the lag goes back through {@link IrcConnection#reportLag} and a dead link is recycled with
+ * {@link IrcConnection#reconnect}.
+ */
+@Component(configurationPid = "org.switchboard.keepalive",
+        service = {IrcMessageListener.class, ConnectionListener.class})
+@Designate(ocd = KeepaliveConfig.class)
+public class LinkMonitor implements IrcMessageListener, ConnectionListener {
+
+    private LinkWatch watch;
+    private ScheduledExecutorService timer;
+
+    @Activate
+    void activate(KeepaliveConfig config) {
+        watch = new LinkWatch(config.probeAfterIdleSeconds(), config.deadAfterSeconds(), System::nanoTime);
+        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "switchboard-keepalive");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @Deactivate
+    void deactivate() {
+        timer.shutdownNow();
+    }
+
+    private void tick() {
+        try {
+            watch.tick();
+        } catch (RuntimeException e) {
+            // a failing tick must not cancel the schedule
+            System.getLogger(LinkMonitor.class.getName()).log(System.Logger.Level.WARNING, "Keepalive tick failed", e);
+        }
+    }
+
+    @Override
+    public void onMessage(IrcConnection connection, IrcMessage message) {
+        watch.received(connection, message);
+    }
+
+    @Override
+    public void stateChanged(IrcConnection connection, ConnectionState previous, ConnectionState current,
+            String detail) {
+        watch.stateChanged(connection, current);
+    }
+}

@@ -1,0 +1,120 @@
+package org.switchboard.keepalive.internal;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+import org.switchboard.api.connection.ConnectionState;
+import org.switchboard.api.connection.IrcConnection;
+import org.switchboard.api.irc.IrcMessage;
+
+/**
+ * The keepalive logic, free of threads and OSGi so it can be tested with a fake clock: it watches every
+ * registered connection's last received line; after {@code probeAfterIdle} of silence it sends
+ * {@code PING :switchboard-lag-<n>} and reports the time until the matching PONG as the connection's lag; after
+ * {@code deadAfter} of silence it declares the link dead and has the connection reconnect.
+ */
+final class LinkWatch {
+
+    static final String TOKEN_PREFIX = "switchboard-lag-";
+
+    /** A probe unanswered this long makes the reported lag grow with it, so the UI sees a stalling link. */
+    private static final long REPORT_WAITING_AFTER_MILLIS = 2000;
+
+    private final LongSupplier nanoClock;
+    private final long probeAfterIdleNanos;
+    private final long deadAfterNanos;
+    private final AtomicLong tokens = new AtomicLong();
+    private final Map<IrcConnection, Watch> watches = new ConcurrentHashMap<>();
+
+    private static final class Watch {
+        long lastReceived;
+        String probeToken;
+        long probeSent;
+        long reportedLag = -1;
+
+        Watch(long now) {
+            lastReceived = now;
+        }
+    }
+
+    LinkWatch(long probeAfterIdleSeconds, long deadAfterSeconds, LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
+        this.probeAfterIdleNanos = TimeUnit.SECONDS.toNanos(Math.max(1, probeAfterIdleSeconds));
+        this.deadAfterNanos = TimeUnit.SECONDS.toNanos(Math.max(probeAfterIdleSeconds + 1, deadAfterSeconds));
+    }
+
+    void stateChanged(IrcConnection connection, ConnectionState current) {
+        if (current == ConnectionState.CONNECTED) {
+            watches.put(connection, new Watch(nanoClock.getAsLong()));
+        } else {
+            watches.remove(connection);
+        }
+    }
+
+    void received(IrcConnection connection, IrcMessage message) {
+        Watch watch = watches.get(connection);
+        if (watch == null) {
+            return;
+        }
+        long now = nanoClock.getAsLong();
+        long lag = -1;
+        synchronized (watch) {
+            watch.lastReceived = now;
+            if (watch.probeToken != null && message.is("PONG") && watch.probeToken.equals(message.lastParam())) {
+                lag = TimeUnit.NANOSECONDS.toMillis(now - watch.probeSent);
+                watch.probeToken = null;
+                watch.reportedLag = lag;
+            }
+        }
+        if (lag >= 0) {
+            connection.reportLag(lag);
+        }
+    }
+
+    /** Called periodically: probes idle links, recycles dead ones. */
+    void tick() {
+        long now = nanoClock.getAsLong();
+        for (Map.Entry<IrcConnection, Watch> entry : watches.entrySet()) {
+            IrcConnection connection = entry.getKey();
+            Watch watch = entry.getValue();
+            if (connection.state() != ConnectionState.CONNECTED) {
+                continue;
+            }
+            String probe = null;
+            long reportWaiting = -1;
+            boolean dead = false;
+            synchronized (watch) {
+                long silent = now - watch.lastReceived;
+                if (silent >= deadAfterNanos) {
+                    dead = true;
+                    watches.remove(connection, watch);
+                } else if (watch.probeToken == null && silent >= probeAfterIdleNanos) {
+                    probe = TOKEN_PREFIX + tokens.incrementAndGet();
+                    watch.probeToken = probe;
+                    watch.probeSent = now;
+                } else if (watch.probeToken != null) {
+                    long waiting = TimeUnit.NANOSECONDS.toMillis(now - watch.probeSent);
+                    if (waiting >= REPORT_WAITING_AFTER_MILLIS && waiting > watch.reportedLag) {
+                        watch.reportedLag = waiting;
+                        reportWaiting = waiting;
+                    }
+                }
+            }
+            if (dead) {
+                connection.reconnect("No data from the server for "
+                        + TimeUnit.NANOSECONDS.toSeconds(deadAfterNanos) + " s; link declared dead, reconnecting");
+            } else if (probe != null) {
+                connection.send(IrcMessage.of("PING", probe));
+            } else if (reportWaiting >= 0) {
+                connection.reportLag(reportWaiting);
+            }
+        }
+    }
+
+    int watched() {
+        return watches.size();
+    }
+}

@@ -1,0 +1,96 @@
+package org.switchboard.keepalive.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+import org.switchboard.api.connection.ConnectionState;
+import org.switchboard.api.irc.IrcMessage;
+
+/** Probing and dead-link decisions on a fake clock. */
+class LinkWatchTest {
+
+    private final AtomicLong now = new AtomicLong(TimeUnit.SECONDS.toNanos(1000));
+    private final LinkWatch watch = new LinkWatch(30, 180, now::get);
+    private final FakeConnection connection = new FakeConnection();
+
+    private void advanceSeconds(long seconds) {
+        now.addAndGet(TimeUnit.SECONDS.toNanos(seconds));
+    }
+
+    private void advanceMillis(long millis) {
+        now.addAndGet(TimeUnit.MILLISECONDS.toNanos(millis));
+    }
+
+    @Test
+    void idleLinkIsProbedAndTheLagReported() {
+        watch.stateChanged(connection, ConnectionState.CONNECTED);
+        advanceSeconds(29);
+        watch.tick();
+        assertEquals(List.of(), connection.sent);
+        advanceSeconds(1);
+        watch.tick();
+        assertEquals(1, connection.sent.size());
+        IrcMessage ping = connection.sent.get(0);
+        assertEquals("PING", ping.command());
+        assertTrue(ping.param(0).startsWith(LinkWatch.TOKEN_PREFIX));
+        watch.tick();
+        assertEquals(1, connection.sent.size(), "one probe at a time");
+
+        advanceMillis(120);
+        watch.received(connection, new IrcMessage(null, "srv", "PONG", List.of("srv", "unrelated")));
+        assertEquals(List.of(), connection.lags);
+        watch.received(connection, new IrcMessage(null, "srv", "PONG", List.of("srv", ping.param(0))));
+        assertEquals(List.of(120L), connection.lags);
+    }
+
+    @Test
+    void trafficKeepsTheLinkFromBeingProbed() {
+        watch.stateChanged(connection, ConnectionState.CONNECTED);
+        for (int i = 0; i < 10; i++) {
+            advanceSeconds(20);
+            watch.received(connection, IrcMessage.of("PRIVMSG", "#c", "chatter"));
+            watch.tick();
+        }
+        assertEquals(List.of(), connection.sent);
+        assertEquals(List.of(), connection.reconnects);
+    }
+
+    @Test
+    void unansweredProbeShowsGrowingLagThenTheSilentLinkIsRecycled() {
+        watch.stateChanged(connection, ConnectionState.CONNECTED);
+        advanceSeconds(30);
+        watch.tick();
+        assertEquals(1, connection.sent.size());
+        advanceSeconds(5);
+        watch.tick();
+        assertEquals(List.of(5000L), connection.lags);
+        advanceSeconds(144);
+        watch.tick();
+        assertEquals(List.of(), connection.reconnects);
+        advanceSeconds(1);
+        watch.tick();
+        assertEquals(1, connection.reconnects.size());
+        assertTrue(connection.reconnects.get(0).contains("180 s"), connection.reconnects.get(0));
+        assertEquals(0, watch.watched());
+        advanceSeconds(500);
+        watch.tick();
+        assertEquals(1, connection.reconnects.size(), "recycled once, then watched again only when connected");
+    }
+
+    @Test
+    void linksThatAreNotConnectedAreLeftAlone() {
+        watch.stateChanged(connection, ConnectionState.CONNECTED);
+        watch.stateChanged(connection, ConnectionState.WAITING_TO_RECONNECT);
+        advanceSeconds(1000);
+        watch.tick();
+        watch.received(connection, IrcMessage.of("PONG", "x"));
+        assertEquals(List.of(), connection.sent);
+        assertEquals(List.of(), connection.reconnects);
+        assertEquals(0, watch.watched());
+    }
+}
