@@ -35,8 +35,9 @@ import org.switchboard.api.irc.Isupport;
  * <p>Whiteboard services are tracked greedily and dynamically; the listener lists are copy-on-write so the
  * reader thread iterates them without locks.
  */
+// Immediate: a configured network connects on its own; nobody has to ask for the service first.
 @Component(configurationPid = IrcConnection.NETWORK_FACTORY_PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
-        service = IrcConnection.class)
+        service = IrcConnection.class, immediate = true)
 @Designate(ocd = NetworkConfig.class, factory = true)
 public class NetworkConnectionComponent implements IrcConnection, NetworkConnection.Events {
 
