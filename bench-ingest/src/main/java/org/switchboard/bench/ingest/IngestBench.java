@@ -1,0 +1,189 @@
+package org.switchboard.bench.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * End-to-end ingest benchmark: for each run, a fresh client process connects to a fresh {@link FloodServer},
+ * registers and joins a 500-user channel; then the clock runs from the first flood byte written until the PONG
+ * for the PING sent after the last flood line. Clients are interleaved (run 1 of every client, then run 2...)
+ * so that a change in machine load hits all of them alike.
+ *
+ * <pre>
+ * java -cp bench-ingest/target/classes org.switchboard.bench.ingest.IngestBench \
+ *     --dist distribution/target/switchboard-0.1.0-SNAPSHOT --lines 100000 --runs 5 \
+ *     --clients switchboard-headless,switchboard-ui,weechat-headless,irssi --display :99 --work /tmp/bench
+ * </pre>
+ *
+ * Lines/s = lines / elapsed; MB/s = flood bytes (10^6) / elapsed; peak RSS = VmHWM of the client process read
+ * after the PONG (the whole life of the process: start-up, join and flood); load = 1-minute load average at the
+ * start of the run; client CPU = user + system time the client process used between the first flood byte and the
+ * PONG (all its threads), which is less sensitive to a loaded machine than the wall-clock rate.
+ */
+public final class IngestBench {
+
+    private record Result(BenchClient client, int run, double seconds, double linesPerSecond, double mbPerSecond,
+            long peakRssKib, double cpuSeconds, String load) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = parse(args);
+        int lines = Integer.parseInt(options.getOrDefault("lines", "100000"));
+        int runs = Integer.parseInt(options.getOrDefault("runs", "5"));
+        long timeoutMillis = Long.parseLong(options.getOrDefault("timeout-s", "600")) * 1000;
+        Path work = Path.of(options.getOrDefault("work", "/tmp/switchboard-bench-ingest"));
+        List<BenchClient> clients = Arrays.stream(options.getOrDefault("clients",
+                "switchboard-headless,switchboard-ui,weechat-headless,irssi").split(","))
+                .map(String::trim).map(BenchClient::byLabel).toList();
+        BenchClient.Settings settings = new BenchClient.Settings(
+                Path.of(options.getOrDefault("dist", "distribution/target/switchboard-0.1.0-SNAPSHOT")),
+                options.getOrDefault("display", System.getenv().getOrDefault("DISPLAY", ":99")),
+                System.getenv("SWITCHBOARD_OPTS"));
+        String screenshot = options.get("screenshot");
+
+        FloodWorkload workload = FloodWorkload.generate(lines, 20261128L);
+        System.out.printf(Locale.ROOT, "flood: %,d lines, %,d bytes (%.1f bytes/line); %d runs of %s%n",
+                workload.lines, workload.bytes.length, workload.bytes.length / (double) workload.lines, runs,
+                clients.stream().map(c -> c.label).toList());
+
+        List<Result> results = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+            for (BenchClient client : clients) {
+                Path home = work.resolve(client.label + "-" + lines + "-run" + run);
+                deleteTree(home);
+                String load = loadAverage();
+                Result result;
+                try {
+                    result = runOnce(client, settings, workload, run, home, timeoutMillis, load,
+                            run == 1 && client == BenchClient.SWITCHBOARD_UI ? screenshot : null);
+                } catch (IOException e) {
+                    System.out.printf("%-21s run %d FAILED: %s%n", client.label, run, e.getMessage());
+                    continue;
+                }
+                results.add(result);
+                System.out.printf(Locale.ROOT, "%-21s run %d: %8.3f s %,12.0f lines/s %8.2f MB/s peak RSS %,7.1f MiB"
+                        + " client CPU %6.2f s (%,.0f lines/CPU-s)  (load %s)%n", client.label, run, result.seconds,
+                        result.linesPerSecond, result.mbPerSecond, result.peakRssKib / 1024.0, result.cpuSeconds,
+                        workload.lines / result.cpuSeconds, load);
+            }
+        }
+        printSummary(results, clients, workload);
+    }
+
+    private static Result runOnce(BenchClient client, BenchClient.Settings settings, FloodWorkload workload, int run,
+            Path home, long timeoutMillis, String load, String screenshot) throws IOException, InterruptedException {
+        try (FloodServer server = new FloodServer()) {
+            BenchClient.Running running = client.start(settings, server.port(), home);
+            try {
+                server.acceptAndJoin(60_000);
+                Thread.sleep(client.settleMillis);
+                if (client == BenchClient.SWITCHBOARD_UI) {
+                    // This build leaves the server buffer selected after the autojoin (reported); select the channel
+                    // in the buffer tree (its second row, top left of the undecorated window under Xvfb) as a user
+                    // would. The screenshot of run 1 shows that it worked.
+                    BenchClient.run("env", "DISPLAY=" + settings.display(), "xdotool", "mousemove", "62", "52",
+                            "click", "1");
+                    Thread.sleep(1000);
+                }
+                if (screenshot != null) {
+                    BenchClient.run("import", "-display", settings.display(), "-window", "root", screenshot);
+                    System.out.println("screenshot of the UI before the flood: " + screenshot);
+                }
+                long pid = running.measuredPid();
+                double cpuBefore = cpuSeconds(pid);
+                long nanos = server.flood(workload, timeoutMillis);
+                if (nanos < 0) {
+                    throw new IOException("no PONG within " + timeoutMillis / 1000 + " s");
+                }
+                double cpu = cpuSeconds(pid) - cpuBefore;
+                long hwm = peakRssKib(pid);
+                double seconds = nanos / 1e9;
+                return new Result(client, run, seconds, workload.lines / seconds,
+                        workload.bytes.length / 1e6 / seconds, hwm, cpu, load);
+            } finally {
+                running.stop();
+            }
+        }
+    }
+
+    private static void printSummary(List<Result> results, List<BenchClient> clients, FloodWorkload workload) {
+        System.out.printf(Locale.ROOT, "%n| client (%,d lines) | runs | lines/s median | lines/s min–max | MB/s median"
+                + " | peak RSS MiB median | peak RSS min–max | client CPU s median | lines/CPU-s median"
+                + " | load avg (1 min) per run |%n", workload.lines);
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        for (BenchClient client : clients) {
+            List<Result> mine = results.stream().filter(r -> r.client == client).toList();
+            if (mine.isEmpty()) {
+                System.out.printf("| %s | 0 | failed | | | | | | | |%n", client.label);
+                continue;
+            }
+            double[] rate = mine.stream().mapToDouble(Result::linesPerSecond).sorted().toArray();
+            double[] mb = mine.stream().mapToDouble(Result::mbPerSecond).sorted().toArray();
+            double[] rss = mine.stream().mapToDouble(r -> r.peakRssKib / 1024.0).sorted().toArray();
+            double[] cpu = mine.stream().mapToDouble(Result::cpuSeconds).sorted().toArray();
+            System.out.printf(Locale.ROOT, "| %s | %d | %,.0f | %,.0f – %,.0f | %.2f | %.1f | %.1f – %.1f | %.2f | %,.0f"
+                    + " | %s |%n", client.label, mine.size(), median(rate), rate[0], rate[rate.length - 1], median(mb),
+                    median(rss), rss[0], rss[rss.length - 1], median(cpu), workload.lines / median(cpu),
+                    String.join(", ", mine.stream().map(Result::load).toList()));
+        }
+    }
+
+    static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    static long peakRssKib(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IOException("no VmHWM for process " + pid);
+    }
+
+    /** User plus system CPU time of a process, all its threads, from /proc/PID/stat (clock ticks of 1/100 s). */
+    static double cpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // after "pid (comm) ": state is field 3, so utime (14) and stime (15) are at 11 and 12
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("options are --name value pairs; got " + args[i]);
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        return options;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
+}
