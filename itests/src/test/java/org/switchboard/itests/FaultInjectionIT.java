@@ -180,6 +180,26 @@ class FaultInjectionIT {
     }
 
     @Test
+    void serverThatNeverCompletesRegistrationIsGivenUpOnAndRetried() throws Exception {
+        try (ScriptedIrcServer server = ScriptedIrcServer.start();
+                ClientRuntime client = startClient("patient", server, "#never")) {
+            configure(client, "org.switchboard.keepalive", "registrationTimeoutSeconds", 2);
+            ScriptedIrcServer.Peer silent = server.awaitPeer(Duration.ofSeconds(20));
+            silent.awaitLine(line -> line.startsWith("USER "), REGISTRATION);
+            // No reply at all, and no FIN: only the registration timeout can end this.
+            ScriptedIrcServer.Peer second = server.awaitPeer(Duration.ofSeconds(30));
+            String network = client.awaitNetwork();
+            client.awaitLine(network, network, line -> line.contains("did not complete registration"),
+                    "the registration timeout's explanation");
+            second.awaitLine(line -> line.startsWith("USER "), REGISTRATION);
+            second.welcome("patient");
+            awaitState(client, network, "CONNECTED");
+            onlyReaderThread();
+            assertNoStackTrace(client, network);
+        }
+    }
+
+    @Test
     void errorThenCloseIsExplainedAndReconnected() throws Exception {
         try (ScriptedIrcServer server = ScriptedIrcServer.start();
                 ClientRuntime client = startClient("klined", server, "#bye")) {

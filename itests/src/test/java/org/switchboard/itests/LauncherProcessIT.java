@@ -78,7 +78,11 @@ class LauncherProcessIT {
                 peer.welcome("termtest");
                 peer.awaitLine(line -> line.startsWith("JOIN #term"), java.time.Duration.ofSeconds(30));
                 process.destroy(); // SIGTERM
-                peer.awaitLine(line -> line.startsWith("QUIT"), java.time.Duration.ofSeconds(30));
+                try {
+                    peer.awaitLine(line -> line.startsWith("QUIT"), java.time.Duration.ofSeconds(30));
+                } catch (AssertionError e) {
+                    throw new AssertionError(e.getMessage() + "; client stderr:\n" + stderr(), e);
+                }
                 assertTrue(process.waitFor(30, TimeUnit.SECONDS), "no exit after SIGTERM");
                 assertEquals(0, process.exitValue(), stderr());
             } finally {

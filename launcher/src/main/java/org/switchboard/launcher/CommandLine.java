@@ -21,6 +21,8 @@ public final class CommandLine {
             "  --profile DIR    keep every setting, log and cache under DIR",
             "                   (default: the XDG config, data and cache folders)",
             "  --nick NICK      nick for the networks given on the command line",
+            "  --demo           connect to a built-in simulated network on 127.0.0.1 (no internet needed),",
+            "                   for trying out and screenshotting skins and plugins",
             "",
             "URLs connect at start: irc:// uses port 6667 by default, ircs:// (TLS) 6697.");
 
@@ -32,6 +34,7 @@ public final class CommandLine {
         boolean version = false;
         boolean headless = false;
         boolean console = false;
+        boolean demo = false;
         Path profile = null;
         String nick = null;
         List<String> urls = new ArrayList<>();
@@ -42,6 +45,7 @@ public final class CommandLine {
                 case "--version" -> version = true;
                 case "--headless" -> headless = true;
                 case "--console" -> console = true;
+                case "--demo" -> demo = true;
                 case "--profile" -> profile = toPath(valueOf(args, ++i, arg));
                 case "--nick" -> nick = checkNick(valueOf(args, ++i, arg));
                 default -> {
@@ -52,7 +56,7 @@ public final class CommandLine {
                 }
             }
         }
-        return new LaunchOptions(help, version, headless, console, profile, nick, urls);
+        return new LaunchOptions(help, version, headless, console, profile, nick, urls, demo);
     }
 
     private static String valueOf(String[] args, int index, String option) throws UsageException {

@@ -13,9 +13,10 @@ import java.util.List;
  * @param profile  folder for every setting, log and cache, or null for the XDG folders
  * @param nick     nick for networks given on the command line, or null
  * @param urls     irc:// and ircs:// URLs to connect to at start, validated
+ * @param demo     start the built-in loopback demo network and connect to it
  */
 public record LaunchOptions(boolean help, boolean version, boolean headless, boolean console, Path profile,
-        String nick, List<String> urls) {
+        String nick, List<String> urls, boolean demo) {
 
     public LaunchOptions {
         urls = List.copyOf(urls);

@@ -46,20 +46,28 @@ public final class Main {
         }
         ProfileDirectories profile = options.profile() != null ? ProfileDirectories.under(options.profile())
                 : ProfileDirectories.xdg(System.getenv(), Path.of(System.getProperty("user.home")));
+        if (!options.headless()) {
+            UiWarmUp.start(profile);
+        }
         SwitchboardRuntime runtime = new SwitchboardRuntime(home(), options, profile);
+        AtomicBoolean stopRequested = new AtomicBoolean();
+        Runnable shutdown = () -> {
+            if (stopRequested.compareAndSet(false, true)) {
+                try {
+                    runtime.stop(STOP_TIMEOUT_MILLIS);
+                } catch (Exception e) {
+                    err.println("switchboard: shutdown: " + e.getMessage());
+                }
+            }
+        };
+        // Before the framework starts: a signal that arrives while bundles are still starting must stop cleanly too.
+        ShutdownSignals.install(shutdown);
         try {
             Framework framework = runtime.start();
-            AtomicBoolean stopping = new AtomicBoolean();
-            Runnable shutdown = () -> {
-                if (stopping.compareAndSet(false, true)) {
-                    try {
-                        runtime.stop(STOP_TIMEOUT_MILLIS);
-                    } catch (Exception e) {
-                        err.println("switchboard: shutdown: " + e.getMessage());
-                    }
-                }
-            };
-            ShutdownSignals.install(shutdown);
+            if (stopRequested.get()) {
+                // The signal came before the framework existed; stop what has started since.
+                runtime.stop(STOP_TIMEOUT_MILLIS);
+            }
             // Returns when anything stops the framework: a signal, the window, the shell.
             framework.waitForStop(0);
             return EXIT_OK;

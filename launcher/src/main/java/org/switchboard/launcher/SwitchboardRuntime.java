@@ -23,6 +23,7 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.startlevel.BundleStartLevel;
 
 /**
  * The embedded OSGi framework with Switchboard's bundles: builds the framework properties from the options,
@@ -34,7 +35,26 @@ public final class SwitchboardRuntime {
     /** Manifest header that marks a bundle as a user interface (not started with --headless). */
     public static final String ROLE_HEADER = "Switchboard-Role";
 
+    /**
+     * Manifest header: {@code false} installs a bundle without starting it (a second skin that the user starts
+     * from the shell instead of the default one).
+     */
+    public static final String AUTOSTART_HEADER = "Switchboard-Autostart";
+
     private static final String CONSOLE_BUNDLE = "org.apache.felix.gogo.jline";
+
+    /**
+     * Start level of the bundles the main window needs (the framework services, the API, protocol, session and
+     * the UI): they start first so that the window is built while the rest start.
+     */
+    static final int WINDOW_START_LEVEL = 1;
+    /** Start level of everything else: connections, features, FileInstall, the shell. */
+    static final int LATER_START_LEVEL = 2;
+
+    /** Bundles not needed for the first window, by symbolic name or prefix (ending in '.'). */
+    private static final List<String> LATER_BUNDLES = List.of("org.switchboard.connection", "org.switchboard.keepalive",
+            "org.switchboard.feature.", "org.switchboard.shell", "org.switchboard.demo", "org.apache.felix.fileinstall",
+            "org.apache.felix.gogo.", "org.jline");
 
     private static final Logger LOG = System.getLogger(SwitchboardRuntime.class.getName());
 
@@ -47,7 +67,7 @@ public final class SwitchboardRuntime {
     private final LaunchOptions options;
     private final ProfileDirectories profile;
     private final Map<String, String> extraProperties = new HashMap<>();
-    private Framework framework;
+    private volatile Framework framework;
 
     public SwitchboardRuntime(Path home, LaunchOptions options, ProfileDirectories profile) {
         this.home = home;
@@ -93,11 +113,16 @@ public final class SwitchboardRuntime {
         properties.put("felix.fileinstall.log.level", "2");
         // With --console the shell owns the terminal; leaving it (exit, Ctrl-D) stops the client.
         properties.put("gosh.args", "");
+        // Both levels are started before start() returns; the split only orders them (see startLevel).
+        properties.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(LATER_START_LEVEL));
         properties.put("switchboard.home", home.toString());
         properties.put("switchboard.config.dir", profile.config().toString());
         properties.put("switchboard.data.dir", profile.data().toString());
         properties.put("switchboard.cache.dir", profile.cache().toString());
         properties.put("switchboard.headless", Boolean.toString(options.headless()));
+        if (options.demo()) {
+            properties.put("switchboard.demo", "true");
+        }
         if (!options.urls().isEmpty()) {
             properties.put("switchboard.connect", String.join(" ", options.urls()));
         }
@@ -113,6 +138,7 @@ public final class SwitchboardRuntime {
         for (Path dir : List.of(profile.config(), profile.data(), profile.cache())) {
             Files.createDirectories(dir);
         }
+        OwnerOnlyFolder.restrict(profile.config());
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, getClass().getClassLoader())
                 .findFirst().orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"));
         framework = factory.newFramework(frameworkProperties());
@@ -122,7 +148,12 @@ public final class SwitchboardRuntime {
             if (isFragment(bundle)) {
                 continue;
             }
-            if (options.headless() && isUserInterface(bundle) || !options.console() && isConsole(bundle)) {
+            BundleStartLevel level = bundle.adapt(BundleStartLevel.class);
+            if (level != null && level.getStartLevel() != startLevel(bundle)) {
+                level.setStartLevel(startLevel(bundle));
+            }
+            if (options.headless() && isUserInterface(bundle) || !options.console() && isConsole(bundle)
+                    || !isAutostart(bundle)) {
                 // Persistently stopped, so that a later start from the shell is remembered like any other.
                 bundle.stop();
                 continue;
@@ -150,6 +181,24 @@ public final class SwitchboardRuntime {
         framework.stop();
         FrameworkEvent event = framework.waitForStop(timeoutMillis);
         return event.getType() != FrameworkEvent.WAIT_TIMEDOUT;
+    }
+
+    static boolean isAutostart(Bundle bundle) {
+        return !"false".equalsIgnoreCase(String.valueOf(bundle.getHeaders().get(AUTOSTART_HEADER)).trim());
+    }
+
+    /** The window's bundles first; see {@link #WINDOW_START_LEVEL}. */
+    static int startLevel(Bundle bundle) {
+        String name = bundle.getSymbolicName();
+        if (name == null || isUserInterface(bundle)) {
+            return WINDOW_START_LEVEL;
+        }
+        for (String later : LATER_BUNDLES) {
+            if (later.endsWith(".") ? name.startsWith(later) : name.equals(later)) {
+                return LATER_START_LEVEL;
+            }
+        }
+        return WINDOW_START_LEVEL;
     }
 
     static boolean isUserInterface(Bundle bundle) {

@@ -14,4 +14,8 @@ public @interface KeepaliveConfig {
     @AttributeDefinition(name = "Dead after silence (s)", description = "Declare the link dead and reconnect "
             + "when nothing at all was received for this long")
     int deadAfterSeconds() default 180;
+
+    @AttributeDefinition(name = "Registration timeout (s)", description = "Reconnect when the server has not "
+            + "completed registration (no welcome) this long after the connection opened")
+    int registrationTimeoutSeconds() default 60;
 }

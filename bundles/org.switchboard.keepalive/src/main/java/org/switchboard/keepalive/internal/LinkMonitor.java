@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 import org.switchboard.api.connection.ConnectionListener;
 import org.switchboard.api.connection.ConnectionState;
@@ -30,13 +31,21 @@ public class LinkMonitor implements IrcMessageListener, ConnectionListener {
 
     @Activate
     void activate(KeepaliveConfig config) {
-        watch = new LinkWatch(config.probeAfterIdleSeconds(), config.deadAfterSeconds(), System::nanoTime);
+        watch = new LinkWatch(config.probeAfterIdleSeconds(), config.deadAfterSeconds(),
+                config.registrationTimeoutSeconds(), System::nanoTime);
         timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "switchboard-keepalive");
             thread.setDaemon(true);
             return thread;
         });
         timer.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** A changed configuration must not forget the links being watched, so no reactivation. */
+    @Modified
+    void modified(KeepaliveConfig config) {
+        watch.configure(config.probeAfterIdleSeconds(), config.deadAfterSeconds(),
+                config.registrationTimeoutSeconds());
     }
 
     @Deactivate

@@ -14,7 +14,9 @@ import org.switchboard.api.irc.IrcMessage;
  * The keepalive logic, free of threads and OSGi so it can be tested with a fake clock: it watches every
  * registered connection's last received line; after {@code probeAfterIdle} of silence it sends
  * {@code PING :switchboard-lag-<n>} and reports the time until the matching PONG as the connection's lag; after
- * {@code deadAfter} of silence it declares the link dead and has the connection reconnect.
+ * {@code deadAfter} of silence it declares the link dead and has the connection reconnect. A link that stays in
+ * registration longer than {@code registrationTimeout} (a server that accepts the connection but never welcomes
+ * us) is recycled the same way.
  */
 final class LinkWatch {
 
@@ -24,10 +26,13 @@ final class LinkWatch {
     private static final long REPORT_WAITING_AFTER_MILLIS = 2000;
 
     private final LongSupplier nanoClock;
-    private final long probeAfterIdleNanos;
-    private final long deadAfterNanos;
+    private volatile long probeAfterIdleNanos;
+    private volatile long deadAfterNanos;
     private final AtomicLong tokens = new AtomicLong();
+    private volatile long registrationTimeoutNanos;
     private final Map<IrcConnection, Watch> watches = new ConcurrentHashMap<>();
+    /** When each connection that is registering started to. */
+    private final Map<IrcConnection, Long> registering = new ConcurrentHashMap<>();
 
     private static final class Watch {
         long lastReceived;
@@ -40,13 +45,25 @@ final class LinkWatch {
         }
     }
 
-    LinkWatch(long probeAfterIdleSeconds, long deadAfterSeconds, LongSupplier nanoClock) {
+    LinkWatch(long probeAfterIdleSeconds, long deadAfterSeconds, long registrationTimeoutSeconds,
+            LongSupplier nanoClock) {
         this.nanoClock = nanoClock;
-        this.probeAfterIdleNanos = TimeUnit.SECONDS.toNanos(Math.max(1, probeAfterIdleSeconds));
-        this.deadAfterNanos = TimeUnit.SECONDS.toNanos(Math.max(probeAfterIdleSeconds + 1, deadAfterSeconds));
+        configure(probeAfterIdleSeconds, deadAfterSeconds, registrationTimeoutSeconds);
+    }
+
+    /** New limits apply from the next tick; what is known about each link is kept. */
+    void configure(long probeAfterIdleSeconds, long deadAfterSeconds, long registrationTimeoutSeconds) {
+        probeAfterIdleNanos = TimeUnit.SECONDS.toNanos(Math.max(1, probeAfterIdleSeconds));
+        deadAfterNanos = TimeUnit.SECONDS.toNanos(Math.max(probeAfterIdleSeconds + 1, deadAfterSeconds));
+        registrationTimeoutNanos = TimeUnit.SECONDS.toNanos(Math.max(1, registrationTimeoutSeconds));
     }
 
     void stateChanged(IrcConnection connection, ConnectionState current) {
+        if (current == ConnectionState.REGISTERING) {
+            registering.putIfAbsent(connection, nanoClock.getAsLong());
+        } else {
+            registering.remove(connection);
+        }
         if (current == ConnectionState.CONNECTED) {
             watches.put(connection, new Watch(nanoClock.getAsLong()));
         } else {
@@ -74,9 +91,17 @@ final class LinkWatch {
         }
     }
 
-    /** Called periodically: probes idle links, recycles dead ones. */
+    /** Called periodically: probes idle links, recycles dead ones and those stuck in registration. */
     void tick() {
         long now = nanoClock.getAsLong();
+        for (Map.Entry<IrcConnection, Long> entry : registering.entrySet()) {
+            IrcConnection connection = entry.getKey();
+            if (now - entry.getValue() >= registrationTimeoutNanos && registering.remove(connection, entry.getValue())
+                    && connection.state() == ConnectionState.REGISTERING) {
+                connection.reconnect("The server did not complete registration within "
+                        + TimeUnit.NANOSECONDS.toSeconds(registrationTimeoutNanos) + " s; reconnecting");
+            }
+        }
         for (Map.Entry<IrcConnection, Watch> entry : watches.entrySet()) {
             IrcConnection connection = entry.getKey();
             Watch watch = entry.getValue();

@@ -15,7 +15,7 @@ import org.switchboard.api.irc.IrcMessage;
 class LinkWatchTest {
 
     private final AtomicLong now = new AtomicLong(TimeUnit.SECONDS.toNanos(1000));
-    private final LinkWatch watch = new LinkWatch(30, 180, now::get);
+    private final LinkWatch watch = new LinkWatch(30, 180, 60, now::get);
     private final FakeConnection connection = new FakeConnection();
 
     private void advanceSeconds(long seconds) {
@@ -92,5 +92,37 @@ class LinkWatchTest {
         assertEquals(List.of(), connection.sent);
         assertEquals(List.of(), connection.reconnects);
         assertEquals(0, watch.watched());
+    }
+
+    @Test
+    void registrationThatNeverCompletesIsRecycled() {
+        connection.state = ConnectionState.REGISTERING;
+        watch.stateChanged(connection, ConnectionState.REGISTERING);
+        advanceSeconds(59);
+        watch.tick();
+        assertEquals(List.of(), connection.reconnects);
+        advanceSeconds(1);
+        watch.tick();
+        assertEquals(1, connection.reconnects.size());
+        assertTrue(connection.reconnects.get(0).contains("did not complete registration within 60 s"),
+                connection.reconnects.get(0));
+        advanceSeconds(120);
+        watch.tick();
+        assertEquals(1, connection.reconnects.size(), "one reconnect per stalled registration");
+    }
+
+    @Test
+    void completedRegistrationIsNotRecycled() {
+        connection.state = ConnectionState.REGISTERING;
+        watch.stateChanged(connection, ConnectionState.REGISTERING);
+        advanceSeconds(10);
+        connection.state = ConnectionState.CONNECTED;
+        watch.stateChanged(connection, ConnectionState.CONNECTED);
+        watch.received(connection, IrcMessage.of("NOTICE", "*", "traffic"));
+        advanceSeconds(25);
+        watch.received(connection, IrcMessage.of("NOTICE", "*", "traffic"));
+        advanceSeconds(25);
+        watch.tick();
+        assertEquals(List.of(), connection.reconnects);
     }
 }

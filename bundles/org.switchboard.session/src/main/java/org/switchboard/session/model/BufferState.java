@@ -160,17 +160,29 @@ public final class BufferState implements Buffer {
     private List<Member> buildSnapshot() {
         Isupport.Prefix prefix = network.prefix();
         CaseMapping mapping = network.caseMapping();
-        List<Member> result = new ArrayList<>(members.size());
+        // Rank and folded nick are worked out once per member, not once per comparison: with 10,000 members
+        // the sort makes some 270,000 comparisons, and folding allocates.
+        List<SortKey> keyed = new ArrayList<>(members.size());
         for (MemberEntry entry : members.values()) {
             UserState u = entry.user;
-            result.add(new Member(u.nick, entry.prefixes, u.user, u.host, u.account, u.realName, u.away));
+            Member member = new Member(u.nick, entry.prefixes, u.user, u.host, u.account, u.realName, u.away);
+            keyed.add(new SortKey(prefix.rank(member.highestPrefix()), mapping.fold(member.nick()), member));
         }
-        result.sort(Comparator.<Member>comparingInt(m -> prefix.rank(m.highestPrefix()))
-                .thenComparing(m -> mapping.fold(m.nick())));
-        return List.copyOf(result);
+        keyed.sort(SORT_ORDER);
+        Member[] result = new Member[keyed.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = keyed.get(i).member;
+        }
+        return List.of(result);
     }
 
     /** Read without the network lock: UIs ask for it while painting, under floods. */
+    private record SortKey(int rank, String folded, Member member) {
+    }
+
+    private static final Comparator<SortKey> SORT_ORDER = Comparator.comparingInt(SortKey::rank)
+            .thenComparing(SortKey::folded);
+
     @Override
     public int memberCount() {
         return memberCount;

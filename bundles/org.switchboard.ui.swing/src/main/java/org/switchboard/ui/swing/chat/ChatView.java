@@ -85,6 +85,18 @@ public final class ChatView extends JPanel {
             return size() > CACHE_LIMIT;
         }
     };
+    /**
+     * The width-independent part of laying a line out (formatting parsed, links found, attributes set), kept
+     * across width changes: a resize then only breaks the visible lines into rows again.
+     */
+    private final transient Map<Long, Parsed> parsedCache = new LinkedHashMap<>(256, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Parsed> eldest) {
+            return size() > CACHE_LIMIT;
+        }
+    };
     private int cacheWidth = -1;
     private transient List<Painted> painted = new ArrayList<>();
     /** Where a selection started and where it ends now; null without a selection. */
@@ -109,6 +121,10 @@ public final class ChatView extends JPanel {
         int length() {
             return plain.length();
         }
+    }
+
+    /** A line's text with its attributes, ready to be broken into rows at any width; text null when empty. */
+    private record Parsed(BufferLine line, String plain, AttributedString text, List<Links.Link> links) {
     }
 
     /** Where a line was drawn in the last paint, for mouse hit-testing. */
@@ -196,6 +212,7 @@ public final class ChatView extends JPanel {
         selectionBackground = new Color(selection.getRed(), selection.getGreen(), selection.getBlue(), 90);
         canvas.setBackground(background);
         cache.clear();
+        parsedCache.clear();
         canvas.repaint();
     }
 
@@ -209,6 +226,7 @@ public final class ChatView extends JPanel {
         buffer = newBuffer;
         follow = true;
         cache.clear();
+        parsedCache.clear();
         clearSelection();
         refresh();
     }
@@ -337,14 +355,39 @@ public final class ChatView extends JPanel {
         if (laid != null && laid.line.equals(line)) {
             return laid;
         }
+        Parsed parsed = parse(line, seq);
+        List<TextLayout> rows = new ArrayList<>(1);
+        if (parsed.text == null) {
+            rows.add(new TextLayout(" ", font, frc));
+        } else {
+            LineBreakMeasurer measurer = new LineBreakMeasurer(parsed.text.getIterator(), frc);
+            int length = parsed.plain.length();
+            while (measurer.getPosition() < length) {
+                rows.add(measurer.nextLayout(Math.max(20, bodyWidth)));
+            }
+        }
+        String plain = parsed.plain;
+        List<Links.Link> links = parsed.links;
+        int height = 0;
+        for (TextLayout row : rows) {
+            height += rowHeight(row);
+        }
+        laid = new Laid(line, plain, rows, links, Math.max(height, lineHeight()));
+        cache.put(seq, laid);
+        return laid;
+    }
+
+    private Parsed parse(BufferLine line, long seq) {
+        Parsed parsed = parsedCache.get(seq);
+        if (parsed != null && parsed.line.equals(line)) {
+            return parsed;
+        }
         FormattedText formatted = protocol.parseFormatting(LineText.body(line));
         String plain = visible(formatted.plain());
         List<Links.Link> links = Links.find(plain);
-        List<TextLayout> rows = new ArrayList<>(1);
-        if (plain.isEmpty()) {
-            rows.add(new TextLayout(" ", font, frc));
-        } else {
-            AttributedString text = new AttributedString(plain);
+        AttributedString text = null;
+        if (!plain.isEmpty()) {
+            text = new AttributedString(plain);
             text.addAttribute(TextAttribute.FONT, font);
             text.addAttribute(TextAttribute.FOREGROUND, bodyColour(line));
             for (FormattedText.Span span : formatted.spans()) {
@@ -354,18 +397,10 @@ public final class ChatView extends JPanel {
                 text.addAttribute(TextAttribute.FOREGROUND, linkColour, link.start(), link.end());
                 text.addAttribute(TextAttribute.UNDERLINE, TextAttribute.UNDERLINE_ON, link.start(), link.end());
             }
-            LineBreakMeasurer measurer = new LineBreakMeasurer(text.getIterator(), frc);
-            while (measurer.getPosition() < plain.length()) {
-                rows.add(measurer.nextLayout(Math.max(20, bodyWidth)));
-            }
         }
-        int height = 0;
-        for (TextLayout row : rows) {
-            height += rowHeight(row);
-        }
-        laid = new Laid(line, plain, rows, links, Math.max(height, lineHeight()));
-        cache.put(seq, laid);
-        return laid;
+        parsed = new Parsed(line, plain, text, links);
+        parsedCache.put(seq, parsed);
+        return parsed;
     }
 
     private int rowHeight(TextLayout row) {

@@ -1,5 +1,8 @@
 package org.switchboard.ui.swing.window;
 
+import javax.swing.LookAndFeel;
+import javax.swing.UIManager;
+
 import com.formdev.flatlaf.FlatDarkLaf;
 import com.formdev.flatlaf.FlatLightLaf;
 
@@ -9,8 +12,17 @@ public final class Themes {
     private Themes() {
     }
 
-    /** Call on the event thread before building components. */
+    /**
+     * Call on the event thread before building components. Installing a look and feel re-reads all its
+     * defaults (a tenth of a second at start-up), so a theme already in place (the launcher installs the
+     * expected one while the framework boots) is kept.
+     */
     public static void apply(boolean dark) {
+        LookAndFeel installed = UIManager.getLookAndFeel();
+        Class<?> wanted = dark ? FlatDarkLaf.class : FlatLightLaf.class;
+        if (installed != null && installed.getClass() == wanted) {
+            return;
+        }
         if (dark) {
             FlatDarkLaf.setup();
         } else {
