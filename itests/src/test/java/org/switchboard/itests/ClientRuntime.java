@@ -57,6 +57,7 @@ final class ClientRuntime implements AutoCloseable {
         Path home = workDir.resolve("home");
         Files.createDirectories(home.resolve("bundle"));
         Files.createDirectories(home.resolve("plugins"));
+        Files.createDirectories(home.resolve("conf"));
         try (Stream<Path> jars = Files.list(DIST.resolve("bundle"))) {
             for (Path jar : (Iterable<Path>) jars::iterator) {
                 String name = jar.getFileName().toString();

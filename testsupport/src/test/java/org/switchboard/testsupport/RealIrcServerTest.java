@@ -48,6 +48,39 @@ class RealIrcServerTest {
     }
 
     @Test
+    void athemeLinksToInspircdAndRegistersAccountsWithoutMailVerification() {
+        try (InspircdServer ircd = InspircdServer.builder().servicesLink().start();
+                AthemeServices services = AthemeServices.start(ircd)) {
+            services.registerAccount("fixture", "fixture-pw-1");
+            IllegalStateException again = assertThrows(IllegalStateException.class,
+                    () -> services.registerAccount("fixture", "fixture-pw-2"));
+            assertTrue(again.getMessage().contains("already registered"), again.getMessage());
+            try (TestIrcClient client = TestIrcClient.connect(ircd.host(), ircd.port(), "someone")) {
+                client.send("PRIVMSG NickServ :IDENTIFY fixture fixture-pw-1");
+                // 900 RPL_LOGGEDIN: <nick> <nick!user@host> <account> :text
+                String loggedIn = client.awaitLine(line -> TestIrcClient.numeric(line).equals("900"));
+                assertTrue(loggedIn.contains(" someone!someone@127.0.0.1 fixture :"), loggedIn);
+            }
+        }
+    }
+
+    @Test
+    void inspircdAnnouncesStsForItsTlsPortOverPlaintext() {
+        TlsMaterial tls = TlsMaterial.shared();
+        try (InspircdServer server = InspircdServer.builder().tls(tls).sts(java.time.Duration.ofMinutes(5)).start();
+                java.net.Socket socket = new java.net.Socket(server.host(), server.port())) {
+            socket.getOutputStream().write("CAP LS 302\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+            String line = in.readLine();
+            assertTrue(line.contains("sts=port=" + server.tlsPort()), line);
+        }
+        catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void testClientFailsClearlyWhenNothingListens() {
         int port = Fixtures.freePort();
         assertThrows(UncheckedIOException.class, () -> TestIrcClient.connect("127.0.0.1", port, "nobody"));

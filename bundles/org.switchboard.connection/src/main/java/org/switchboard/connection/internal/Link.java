@@ -9,9 +9,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.List;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -71,6 +73,10 @@ final class Link implements AutoCloseable {
                     .createSocket(channel.socket(), server.host(), server.port(), true);
             SSLParameters parameters = ssl.getSSLParameters();
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            SNIHostName serverName = serverNameIndication(server.host());
+            if (serverName != null) {
+                parameters.setServerNames(List.of(serverName));
+            }
             ssl.setSSLParameters(parameters);
             ssl.setUseClientMode(true);
             ssl.setSoTimeout(timeoutMillis);
@@ -80,6 +86,22 @@ final class Link implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
+        }
+    }
+
+    /**
+     * The SNI name for {@code host}, or null for an IP address. Set explicitly because the JDK leaves SNI out for
+     * names without a dot ({@code localhost}, intranet names), and servers use it to pick a certificate and to
+     * decide whether to announce an STS persistence policy.
+     */
+    static SNIHostName serverNameIndication(String host) {
+        if (host.indexOf(':') >= 0 || host.matches("[0-9.]+")) {
+            return null;
+        }
+        try {
+            return new SNIHostName(host);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

@@ -606,6 +606,7 @@ public final class NetworkConnection implements IrcConnection {
         volatile boolean stsUpgrade;
         boolean capLsDone;
         boolean capEnded;
+        boolean capabilitiesChangedWhileRegistering;
         int pendingRequests;
         SaslClient sasl;
         boolean saslSucceeded;
@@ -805,6 +806,10 @@ public final class NetworkConnection implements IrcConnection {
                 return;
             }
             setState(ConnectionState.CONNECTED, "Registered on " + link.server() + " as " + nick);
+            if (capabilitiesChangedWhileRegistering) {
+                capabilitiesChangedWhileRegistering = false;
+                capabilitiesChanged();
+            }
         }
 
         private void endOfMotd() {
@@ -1034,6 +1039,11 @@ public final class NetworkConnection implements IrcConnection {
 
         synchronized void capabilitiesChanged() {
             if (!capLsDone) {
+                return;
+            }
+            if (capEnded && !registered) {
+                // a CAP REQ between CAP END and 001 would suspend registration again until another CAP END
+                capabilitiesChangedWhileRegistering = true;
                 return;
             }
             Set<String> now = events.requestedCapabilities();

@@ -7,6 +7,8 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,12 +100,26 @@ public final class StsPolicies {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+            createOwnerOnly(temp);
             try (OutputStream out = Files.newOutputStream(temp)) {
                 policies.store(out, "Switchboard STS policies: host=port expiry-epoch-seconds");
             }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             LOG.log(Level.WARNING, "Could not save STS policies to {0}: {1}", file, e.getMessage());
+        }
+    }
+
+    /**
+     * Creates an empty file readable by its owner only (where the file system has POSIX permissions): the policies
+     * tell which servers the user visits. Created with the permissions, never loosened after the fact.
+     */
+    static void createOwnerOnly(Path path) throws IOException {
+        Files.deleteIfExists(path);
+        if (Files.getFileAttributeView(path.toAbsolutePath().getParent(), PosixFileAttributeView.class) != null) {
+            Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(path);
         }
     }
 

@@ -27,6 +27,11 @@
  * replace CA checks; refusals name the problem and the SHA-256 fingerprint. STS policies are kept per host in
  * the bundle's data area.
  *
+ * <h2>Network files</h2>
+ * {@link org.switchboard.connection.internal.NetworkFileFolders} has FileInstall watch the installation's
+ * {@code conf/} and the profile's {@code config/conf/} for {@code org.switchboard.network-NAME.cfg} / {@code .config}
+ * files, which become (and go with) the factory configurations NAME.
+ *
  * <h2>Command line</h2>
  * {@link org.switchboard.connection.internal.CommandLineNetworks} turns the framework properties
  * {@code switchboard.connect} and {@code switchboard.nick} into transient network configurations.

@@ -291,6 +291,28 @@ class LinkLifecycleTest {
     }
 
     @Test
+    void aCapabilityChangeBetweenCapEndAndWelcomeWaitsForRegistration() {
+        harness.capabilities.add("away-notify");
+        harness.start(Harness.settings(server.port()).build());
+        ScriptedIrcServer.Peer peer = server.awaitPeer();
+        assertEquals(java.util.Set.of("cap-notify", "away-notify"), RegistrationTest.negotiate(peer,
+                "cap-notify away-notify"));
+        peer.awaitLine("CAP END");
+        // a bundle wanting away-notify stops now: a CAP REQ here would hold registration until another CAP END
+        harness.capabilities.remove("away-notify");
+        harness.connection.capabilitiesChanged();
+        // the PONG goes out behind anything queued before it: once it is here, an early REQ would be too
+        peer.send("PING :sync");
+        String pong = peer.awaitLineStartingWith("PONG");
+        List<String> beforeWelcome = peer.received();
+        assertEquals(1, beforeWelcome.stream().filter(line -> line.startsWith("CAP REQ")).count(),
+                "no CAP REQ before 001: " + beforeWelcome + " (up to " + pong + ")");
+        peer.welcome("alice");
+        harness.awaitState(ConnectionState.CONNECTED);
+        assertEquals("CAP REQ -away-notify", peer.awaitLineStartingWith("CAP REQ").replace(":", ""));
+    }
+
+    @Test
     void deadLinkCanBeRecycled() {
         ScriptedIrcServer.Peer first = connected(Harness.settings(server.port()).build());
         harness.connection.reconnect("No data from the server for 180 s");

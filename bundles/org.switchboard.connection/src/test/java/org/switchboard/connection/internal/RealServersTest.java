@@ -3,10 +3,15 @@ package org.switchboard.connection.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.api.connection.ConnectionState;
 import org.switchboard.api.irc.IrcMessage;
 import org.switchboard.testsupport.InspircdServer;
@@ -95,6 +100,39 @@ class RealServersTest {
                 bob.awaitPrivmsg("alice", CHANNEL, "over TLS");
                 // echo-message was asked for, so our own line comes back
                 harness.awaitReceived(m -> m.is("PRIVMSG") && "alice".equals(m.sourceNick()));
+            }
+        }
+    }
+
+    @Test
+    void inspircdStsUpgradesAPlaintextServerToTlsAndThePolicyPersists(@TempDir Path dir) throws Exception {
+        TlsMaterial tls = TlsMaterial.shared();
+        Path file = dir.resolve("sts-policies.properties");
+        try (InspircdServer server = InspircdServer.builder().tls(tls).sts(Duration.ofHours(1)).start()) {
+            // by name: the policy's duration comes only to clients that sent SNI, and SNI cannot carry an address
+            String host = InspircdServer.STS_HOST;
+            NetworkSettings settings = NetworkSettings.builder("inspircd-sts", "alice").server(host, server.port(), false)
+                    .trustStore(tls.trustStore().toString(), TlsMaterial.STORE_PASSWORD).reconnect(200, 500).build();
+            String secure = host + ":+" + server.tlsPort();
+            try (Harness harness = new Harness()) {
+                harness.connection = new NetworkConnection(settings, Harness.PROTOCOL, harness,
+                        new StsPolicies(file, Clock.systemUTC()));
+                harness.connection.connect();
+                Harness.StateChange connected = harness.awaitState(ConnectionState.CONNECTED);
+                assertEquals("Registered on " + secure + " as alice", connected.detail());
+                assertTrue(harness.states.stream().anyMatch(s -> s.current() == ConnectionState.CONNECTING
+                        && s.detail().contains(secure) && s.detail().contains("STS")), harness.states.toString());
+            }
+            // the policy came over TLS (duration) and was written down: a new process goes straight to TLS
+            StsPolicies reloaded = new StsPolicies(file, Clock.systemUTC());
+            assertEquals(OptionalInt.of(server.tlsPort()), reloaded.tlsPort(host));
+            try (Harness second = new Harness()) {
+                second.connection = new NetworkConnection(settings, Harness.PROTOCOL, second, reloaded);
+                second.connection.connect();
+                second.awaitState(ConnectionState.CONNECTED);
+                Harness.StateChange first = second.states.get(0);
+                assertEquals(ConnectionState.CONNECTING, first.current());
+                assertTrue(first.detail().contains(secure), first.detail());
             }
         }
     }

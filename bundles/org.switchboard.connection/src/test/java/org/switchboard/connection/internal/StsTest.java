@@ -69,7 +69,7 @@ class StsTest {
     }
 
     @Test
-    void policiesExpireAndDurationZeroRemovesThem() {
+    void policiesExpireAndDurationZeroRemovesThem() throws Exception {
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
         Clock[] clock = {Clock.fixed(start, ZoneOffset.UTC)};
         Clock moving = new Clock() {
@@ -98,5 +98,9 @@ class StsTest {
         policies.update("irc.example.org", 7000, Duration.ZERO);
         assertEquals(OptionalInt.empty(), policies.tlsPort("irc.example.org"));
         assertTrue(Files.exists(dir.resolve("p.properties")));
+        if (Files.getFileAttributeView(dir, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(dir.resolve("p.properties"))), "the file is the user's only");
+        }
     }
 }

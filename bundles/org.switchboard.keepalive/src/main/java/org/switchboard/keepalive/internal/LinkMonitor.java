@@ -8,6 +8,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.switchboard.api.connection.ConnectionListener;
 import org.switchboard.api.connection.ConnectionState;
@@ -17,22 +20,23 @@ import org.switchboard.api.irc.IrcMessage;
 
 /**
  * Lag probes and dead-link detection for every connection ({@link LinkWatch} does the thinking). It learns about
- * connections from their own callbacks (state changes, every received message), so it needs no reference to
- * them; the lag goes back through {@link IrcConnection#reportLag} and a dead link is recycled with
- * {@link IrcConnection#reconnect}.
+ * connections from their own callbacks (state changes, every received message); the lag goes back through
+ * {@link IrcConnection#reportLag} and a dead link is recycled with {@link IrcConnection#reconnect}. It also
+ * tracks the connection services, only to learn the state of a connection that changed state before this
+ * listener was bound (a registration already under way at start-up would otherwise never be timed).
  */
 @Component(configurationPid = "org.switchboard.keepalive",
         service = {IrcMessageListener.class, ConnectionListener.class})
 @Designate(ocd = KeepaliveConfig.class)
 public class LinkMonitor implements IrcMessageListener, ConnectionListener {
 
-    private LinkWatch watch;
+    // Exists before activation: DS binds the connection references before it calls activate.
+    private final LinkWatch watch = new LinkWatch(30, 180, 60, System::nanoTime);
     private ScheduledExecutorService timer;
 
     @Activate
     void activate(KeepaliveConfig config) {
-        watch = new LinkWatch(config.probeAfterIdleSeconds(), config.deadAfterSeconds(),
-                config.registrationTimeoutSeconds(), System::nanoTime);
+        modified(config);
         timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "switchboard-keepalive");
             thread.setDaemon(true);
@@ -60,6 +64,15 @@ public class LinkMonitor implements IrcMessageListener, ConnectionListener {
             // a failing tick must not cancel the schedule
             System.getLogger(LinkMonitor.class.getName()).log(System.Logger.Level.WARNING, "Keepalive tick failed", e);
         }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addConnection(IrcConnection connection) {
+        watch.stateChanged(connection, connection.state());
+    }
+
+    void removeConnection(IrcConnection connection) {
+        watch.stateChanged(connection, ConnectionState.DISCONNECTED);
     }
 
     @Override

@@ -1,0 +1,166 @@
+package org.switchboard.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.switchboard.testsupport.ScriptedIrcServer;
+
+/**
+ * Feature bundles that misbehave — one throwing from every callback, one whose command blocks, one that cannot
+ * resolve — installed at runtime into a connected client: the connection keeps reading and answering PINGs,
+ * messages keep reaching the session, other commands keep running, and the rest of the runtime is untouched.
+ */
+class IsolationIT {
+
+    private static final Duration LONG = Duration.ofSeconds(20);
+
+    @TempDir
+    Path work;
+
+    @Test
+    void misbehavingBundlesDisturbNeitherTheConnectionNorTheSessionNorOtherCommands() throws Exception {
+        try (ScriptedIrcServer server = ScriptedIrcServer.start();
+                ClientRuntime client = ClientRuntime.start(work, List.of(), "--headless", "--nick", "iso",
+                        "irc://127.0.0.1:" + server.port() + "/#lobby")) {
+            ScriptedIrcServer.Peer peer = server.awaitPeer(LONG);
+            peer.awaitLine(line -> line.startsWith("USER "), LONG);
+            peer.welcome("iso", "CHANTYPES=#", "PREFIX=(ov)@+");
+            String network = client.awaitConnected();
+            peer.awaitLine(line -> line.startsWith("JOIN #lobby"), LONG);
+            peer.sendAll(":iso!u@h JOIN #lobby", ":" + ScriptedIrcServer.SERVER_NAME + " 353 iso = #lobby :iso peer",
+                    ":" + ScriptedIrcServer.SERVER_NAME + " 366 iso #lobby :End of /NAMES list.");
+            ClientRuntime.await("the #lobby buffer", () -> hasBuffer(client, network, "#lobby"));
+            List<Thread> readers = ClientRuntime.threadsNamed("switchboard-reader");
+            assertEquals(1, readers.size(), readers.toString());
+            Map<String, Integer> statesBefore = states(client);
+
+            Bundle throwing = client.context().installBundle(TestBundles.jar(TestBundles.THROWING).toUri().toString());
+            throwing.start();
+            Bundle blocking = client.context().installBundle(TestBundles.jar(TestBundles.BLOCKING).toUri().toString());
+            blocking.start();
+            Path unresolvableJar = TestBundles.jar(TestBundles.UNRESOLVABLE);
+            Files.copy(unresolvableJar, client.home().resolve("plugins").resolve(unresolvableJar.getFileName()));
+            ClientRuntime.await("FileInstall to install the unresolvable bundle",
+                    () -> client.bundle(TestBundles.UNRESOLVABLE) != null);
+            Object thrower = client.service("org.switchboard.api.connection.IrcMessageListener",
+                    "(switchboard.test=throwing)");
+            Object blocker = client.service("org.switchboard.api.command.CommandHandler", "(switchboard.test=blocking)");
+
+            // Every message now goes through a listener that throws; the session still gets it.
+            peer.send(":peer!p@h PRIVMSG #lobby :first after the thrower");
+            client.awaitLine(network, "#lobby", "first after the thrower"::equals, "the first message");
+            pingAnswered(peer, "iso-1");
+
+            // A command that holds its caller: the dispatcher serves other callers meanwhile.
+            Object dispatcher = client.service(ClientRuntime.DISPATCHER, null);
+            Thread held = new Thread(() -> client.call(dispatcher, ClientRuntime.DISPATCHER, "execute", network,
+                    "#lobby", "/block"), "isolation-held-input");
+            held.start();
+            client.awaitLine(network, "#lobby", "blocking on isolation-held-input"::equals, "/block to start blocking");
+            client.input(network, "#lobby", "/join #second");
+            peer.awaitLine(line -> line.startsWith("JOIN #second"), LONG);
+            client.input(network, "#lobby", "/boom");
+            client.awaitLine(network, "#lobby", "/boom failed: boom"::equals, "the thrown command reported");
+            peer.send(":peer!p@h PRIVMSG #lobby :second while blocked");
+            client.awaitLine(network, "#lobby", "second while blocked"::equals, "a message while /block blocks");
+            pingAnswered(peer, "iso-2");
+            assertTrue(held.isAlive(), "/block is still holding its caller");
+            assertEquals("isolation-held-input", ClientRuntime.get(blocker, "blockedThread"));
+
+            assertTrue((Long) ClientRuntime.get(thrower, "messagesSeen") >= 2, "the throwing listener was called");
+            assertTrue((Long) ClientRuntime.get(thrower, "sessionEventsSeen") >= 2, "the throwing session listener");
+            assertTrue((Long) ClientRuntime.get(thrower, "connectionEventsSeen") >= 1, "the throwing connection listener");
+
+            // The unresolvable bundle stays INSTALLED, says why, and provides nothing.
+            Bundle unresolvable = client.bundle(TestBundles.UNRESOLVABLE);
+            assertEquals(Bundle.INSTALLED, unresolvable.getState());
+            BundleException refused = assertThrows(BundleException.class, unresolvable::start);
+            assertTrue(refused.getMessage().contains("org.switchboard.test.nowhere"),
+                    "the start failure names the missing package: " + refused.getMessage());
+            List<String> logged = logMentioning(client, "org.switchboard.test.nowhere");
+            assertTrue(logged.stream().anyMatch(line -> line.contains(TestBundles.UNRESOLVABLE)),
+                    "the log names the bundle and the package it misses: " + logged);
+            assertFalse(client.hasCommand("ghost"));
+
+            // Stopping the blocking bundle releases its caller; removing all three leaves everything as it was.
+            blocking.stop();
+            held.join(LONG.toMillis());
+            assertFalse(held.isAlive(), "stopping the bundle released the blocked caller");
+            throwing.uninstall();
+            blocking.uninstall();
+            Files.delete(client.home().resolve("plugins").resolve(unresolvableJar.getFileName()));
+            ClientRuntime.await("FileInstall to uninstall the unresolvable bundle",
+                    () -> client.bundle(TestBundles.UNRESOLVABLE) == null);
+            assertNull(client.findService("org.switchboard.api.command.CommandHandler", "(command.name=boom)"));
+
+            peer.send(":peer!p@h PRIVMSG #lobby :third after cleanup");
+            client.awaitLine(network, "#lobby", "third after cleanup"::equals, "a message after the cleanup");
+            client.input(network, "#lobby", "/join #third");
+            peer.awaitLine(line -> line.startsWith("JOIN #third"), LONG);
+            pingAnswered(peer, "iso-3");
+
+            assertEquals(statesBefore, states(client), "no other bundle changed state");
+            assertEquals(List.of(), RuntimeWiringIT.unsatisfiedComponents(client));
+            assertEquals(readers, ClientRuntime.threadsNamed("switchboard-reader"), "the same link throughout");
+            assertEquals(1, server.connectionCount(), "the client never reconnected");
+            assertEquals("CONNECTED",
+                    String.valueOf(client.call(client.connection(network), ClientRuntime.CONNECTION, "state")));
+        }
+    }
+
+    private static void pingAnswered(ScriptedIrcServer.Peer peer, String token) {
+        peer.send("PING :" + token);
+        peer.awaitLine(line -> line.startsWith("PONG") && line.endsWith(token), LONG);
+    }
+
+    private static boolean hasBuffer(ClientRuntime client, String network, String name) {
+        Object session = client.findService(ClientRuntime.SESSION, null);
+        return session != null
+                && ((java.util.Optional<?>) client.call(session, ClientRuntime.SESSION, "find", network, name)).isPresent();
+    }
+
+    private static Map<String, Integer> states(ClientRuntime client) {
+        Map<String, Integer> states = new TreeMap<>();
+        for (Bundle bundle : client.context().getBundles()) {
+            states.put(bundle.getSymbolicName(), bundle.getState());
+        }
+        return states;
+    }
+
+    /** Messages (with their exceptions) in the OSGi log that mention {@code text}. */
+    private static List<String> logMentioning(ClientRuntime client, String text) throws Exception {
+        Object reader = client.service("org.osgi.service.log.LogReaderService", null);
+        Method getLog = reader.getClass().getMethod("getLog");
+        getLog.setAccessible(true);
+        List<String> found = new ArrayList<>();
+        for (Object entry : Collections.list((Enumeration<?>) getLog.invoke(reader))) {
+            Method message = entry.getClass().getMethod("getMessage");
+            Method exception = entry.getClass().getMethod("getException");
+            message.setAccessible(true);
+            exception.setAccessible(true);
+            String line = message.invoke(entry) + " " + exception.invoke(entry);
+            if (line.contains(text)) {
+                found.add(line);
+            }
+        }
+        return found;
+    }
+}
