@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,9 +32,10 @@ import org.switchboard.session.model.LineStore;
 /**
  * Plain-text logs, one file per network and buffer ({@code <root>/<network>/<buffer>.log}), one timestamped line
  * per message in the style of irssi: {@code 2026-01-02 12:00:00 <nick> text}, {@code * nick action},
- * {@code -nick- notice}, {@code -!- event}. Lines are queued by the reader threads and written by one writer
- * thread, so a slow disk never holds up a connection; if the queue overflows under a flood, lines are dropped
- * from the log (not from the scrollback) and the count is logged.
+ * {@code -nick- notice}, {@code -!- event}. Reader threads only queue what happened; the one writer thread does
+ * everything else (formatting, stripping mIRC codes, finding the file), so neither a slow disk nor the
+ * formatting holds up a connection. If the queue overflows under a flood, lines are dropped from the log (not
+ * from the scrollback) and the count is logged.
  */
 public final class DiskLog implements LineStore, AutoCloseable {
 
@@ -44,10 +46,11 @@ public final class DiskLog implements LineStore, AutoCloseable {
     /** How much of a log's end is read to restore lines: plenty for a few hundred lines. */
     private static final int TAIL_BYTES = 128 * 1024;
 
-    private record Entry(Path file, String line) {
+    /** A line as the reader thread hands it over, not yet formatted. */
+    private record Entry(String network, String buffer, long time, LineKind kind, String nick, String text) {
     }
 
-    private static final Entry STOP = new Entry(null, null);
+    private static final Entry STOP = new Entry(null, null, 0, null, null, null);
 
     private final Path root;
     private final int restoreLines;
@@ -57,6 +60,8 @@ public final class DiskLog implements LineStore, AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final Thread writer;
     private final Map<Path, BufferedWriter> open = new LinkedHashMap<>(16, 0.75f, true);
+    /** Resolved log files by network and buffer; only the writer thread uses it. */
+    private final Map<String, Map<String, Path>> files = new HashMap<>();
 
     public DiskLog(Path root, int restoreLines, UnaryOperator<String> stripFormatting, ZoneId zone) {
         this.root = root;
@@ -86,9 +91,7 @@ public final class DiskLog implements LineStore, AutoCloseable {
     @Override
     public void lineAppended(String network, String buffer, BufferType type, long time, LineKind kind, String nick,
             String text, int flags) {
-        String line = LocalDateTime.ofInstant(java.time.Instant.ofEpochMilli(time), zone).format(STAMP) + " "
-                + format(kind, nick, oneLine(stripFormatting.apply(text)));
-        if (!queue.offer(new Entry(file(network, buffer), line))) {
+        if (!queue.offer(new Entry(network, buffer, time, kind, nick, text))) {
             long count = dropped.incrementAndGet();
             if (count == 1 || count % 10_000 == 0) {
                 LOG.log(System.Logger.Level.WARNING, "Disk log cannot keep up; " + count + " lines not logged");
@@ -215,23 +218,27 @@ public final class DiskLog implements LineStore, AutoCloseable {
     }
 
     private void write(Entry entry) {
+        Path file = files.computeIfAbsent(entry.network(), n -> new HashMap<>())
+                .computeIfAbsent(entry.buffer(), b -> file(entry.network(), b));
+        String line = LocalDateTime.ofInstant(java.time.Instant.ofEpochMilli(entry.time()), zone).format(STAMP) + " "
+                + format(entry.kind(), entry.nick(), oneLine(stripFormatting.apply(entry.text())));
         try {
-            BufferedWriter out = open.get(entry.file());
+            BufferedWriter out = open.get(file);
             if (out == null) {
-                Files.createDirectories(entry.file().getParent());
-                out = Files.newBufferedWriter(entry.file(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                Files.createDirectories(file.getParent());
+                out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
-                open.put(entry.file(), out);
+                open.put(file, out);
                 if (open.size() > OPEN_FILES) {
                     Iterator<Map.Entry<Path, BufferedWriter>> eldest = open.entrySet().iterator();
                     eldest.next().getValue().close();
                     eldest.remove();
                 }
             }
-            out.write(entry.line());
+            out.write(line);
             out.write('\n');
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "Could not write the log " + entry.file() + ": " + e);
+            LOG.log(System.Logger.Level.WARNING, "Could not write the log " + file + ": " + e);
         }
     }
 
