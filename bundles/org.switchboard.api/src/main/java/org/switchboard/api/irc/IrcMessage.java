@@ -44,7 +44,18 @@ public record IrcMessage(Map<String, String> tags, String source, String command
 
     /** The nick part of the source (everything before {@code !} or {@code @}), or {@code null} without a source. */
     public String sourceNick() {
-        return source == null ? null : IrcSource.parse(source).nick();
+        if (source == null) {
+            return null;
+        }
+        // Same result as IrcSource.parse(source).nick(), without building the user and host strings: routing asks
+        // for the nick of every message.
+        for (int i = 0; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (c == '!' || c == '@') {
+                return source.substring(0, i);
+            }
+        }
+        return source;
     }
 
     /** True when the command is {@code name}, ignoring case. */

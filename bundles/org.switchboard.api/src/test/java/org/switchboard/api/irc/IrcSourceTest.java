@@ -39,4 +39,13 @@ class IrcSourceTest {
         assertEquals("x", message.tag("time"));
         assertEquals(List.of("PING", "x"), List.of(IrcMessage.of("PING", "x").command(), IrcMessage.of("PING", "x").param(0)));
     }
+
+    @Test
+    void sourceNickAgreesWithFullParse() {
+        for (String source : new String[] {"nick!user@host", "nick@host", "nick", "irc.example.net", "a@b!c", "a!b@c@d",
+            "!odd", "@odd", ""}) {
+            IrcMessage message = new IrcMessage(Map.of(), source, "PRIVMSG", List.of("#c", "x"));
+            assertEquals(IrcSource.parse(source).nick(), message.sourceNick(), source);
+        }
+    }
 }
