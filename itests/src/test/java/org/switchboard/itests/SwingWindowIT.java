@@ -55,6 +55,9 @@ class SwingWindowIT {
 
                 ClientRuntime.await("a visible window titled Switchboard", () -> mainWindow().isPresent());
                 Frame frame = mainWindow().orElseThrow();
+                // After the autojoin the channel, not the server buffer, is on screen.
+                ClientRuntime.await("the joined channel to be the selected buffer",
+                        () -> selectedTreeRow(frame).contains("#window"));
                 Thread.sleep(500); // let the coalescing timer paint what arrived
                 Files.createDirectories(SCREENSHOTS);
                 BufferedImage image = new Robot().createScreenCapture(onEventThread(frame::getBounds));
@@ -79,6 +82,40 @@ class SwingWindowIT {
             Thread.sleep(500);
             assertTrue(mainWindow().isEmpty(), "a window opened in headless mode");
         }
+    }
+
+    /** The text of the selected row of the window's buffer tree, read on the event thread. */
+    private static String selectedTreeRow(Frame frame) {
+        String[] row = {""};
+        try {
+            SwingUtilities.invokeAndWait(() -> {
+                javax.swing.JTree tree = findTree(frame);
+                if (tree != null && tree.getSelectionPath() != null
+                        && tree.getSelectionPath().getLastPathComponent() instanceof javax.swing.tree.DefaultMutableTreeNode node
+                        && node.getUserObject() != null && !(node.getUserObject() instanceof String)) {
+                    // The tree holds the session's Buffer objects.
+                    row[0] = String.valueOf(ClientRuntime.get(node.getUserObject(), "name"));
+                }
+            });
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        return row[0];
+    }
+
+    private static javax.swing.JTree findTree(java.awt.Container container) {
+        for (java.awt.Component child : container.getComponents()) {
+            if (child instanceof javax.swing.JTree tree) {
+                return tree;
+            }
+            if (child instanceof java.awt.Container inner) {
+                javax.swing.JTree found = findTree(inner);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private static Optional<Frame> mainWindow() {

@@ -238,7 +238,11 @@ public final class MainWindow {
                 }
             }
             knownBuffers = ids;
-            if (added != null && System.currentTimeMillis() < followNewBuffersUntil) {
+            // Follow a buffer the user just asked for, and a channel joined while only the server buffer is on
+            // screen (autojoin after connecting): the channel is what the user came for.
+            boolean onServerBuffer = current != null && current.type() == BufferType.SERVER;
+            if (added != null && (System.currentTimeMillis() < followNewBuffersUntil
+                    || onServerBuffer && added.type() == BufferType.CHANNEL)) {
                 followNewBuffersUntil = 0;
                 tree.select(added.id());
             }
