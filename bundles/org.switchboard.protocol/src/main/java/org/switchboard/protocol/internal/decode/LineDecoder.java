@@ -20,6 +20,7 @@ import org.switchboard.protocol.internal.wire.Swar;
 public final class LineDecoder implements IrcDecoder {
 
     private static final int SHOWN_PREFIX_BYTES = 200;
+    private static final int NOT_YET = Integer.MAX_VALUE;
 
     private final byte[] buffer = new byte[IrcProtocol.MAX_INCOMING_LINE_BYTES];
     private final ByteMessageParser parser;
@@ -28,6 +29,13 @@ public final class LineDecoder implements IrcDecoder {
     private int held;
     /** How many of the held bytes are known to hold no LF (all of them, unless a sink threw mid-read). */
     private int scanned;
+    /**
+     * Where the line being scanned stops being known plain ASCII (see {@link #findLineFeed}); {@link #NOT_YET}
+     * while every byte so far was.
+     */
+    private int plainUntil;
+    /** {@link #plainUntil} of the held partial line, relative to the buffer start; valid while scanned == held. */
+    private int heldPlainUntil = NOT_YET;
     /** True while skipping the rest of an overlong line. */
     private boolean discarding;
 
@@ -49,16 +57,20 @@ public final class LineDecoder implements IrcDecoder {
             byte[] bytes = buffer;
             boolean completed = false;
             try {
-                for (int lf; (lf = Swar.indexOfLineFeed(bytes, Math.max(lineStart, scanned), end)) >= 0; ) {
+                plainUntil = scanned > 0 ? heldPlainUntil : NOT_YET;
+                for (int lf; (lf = findLineFeed(bytes, Math.max(lineStart, scanned), end)) >= 0; ) {
                     int start = lineStart;
+                    int plain = plainUntil;
                     lineStart = lf + 1;
-                    emit(start, lf, sink);
+                    plainUntil = NOT_YET;
+                    emit(start, lf, plain, sink);
                 }
                 completed = true;
             } finally {
                 // Also when the sink throws: the line it got is consumed, the rest stays for the next call.
                 held = end - lineStart;
                 scanned = completed ? held : 0;
+                heldPlainUntil = plainUntil == NOT_YET ? NOT_YET : plainUntil - lineStart;
                 if (lineStart > 0 && held > 0) {
                     System.arraycopy(bytes, lineStart, bytes, 0, held);
                 }
@@ -71,6 +83,37 @@ public final class LineDecoder implements IrcDecoder {
                 discarding = true;
             }
         }
+    }
+
+    /**
+     * Index of the first LF in {@code [from, to)}, or -1; eight bytes at a time. On the way it notes in
+     * {@link #plainUntil} where the current line stops being plain ASCII (no byte below 0x0E, none above 0x7F), so
+     * that the parser can skip its own check of those bytes: for most lines that is all but the last word.
+     */
+    private int findLineFeed(byte[] bytes, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long word = Swar.wordAt(bytes, i);
+            // A LF is below 0x0E, so only unusual words need the exact test.
+            if (Swar.unusualBytes(word) != 0) {
+                if (plainUntil == NOT_YET) {
+                    plainUntil = i;
+                }
+                long lineFeeds = Swar.lineFeeds(word);
+                if (lineFeeds != 0) {
+                    return i + (Long.numberOfTrailingZeros(lineFeeds) >>> 3);
+                }
+            }
+        }
+        if (i < to && plainUntil == NOT_YET) {
+            plainUntil = i;
+        }
+        for (; i < to; i++) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Moves past the next LF; false when the input ended first. */
@@ -87,14 +130,14 @@ public final class LineDecoder implements IrcDecoder {
         return false;
     }
 
-    private void emit(int from, int lineFeed, Sink sink) {
+    private void emit(int from, int lineFeed, int plain, Sink sink) {
         int to = lineFeed > from && buffer[lineFeed - 1] == '\r' ? lineFeed - 1 : lineFeed;
         if (to == from) {
             return;
         }
         IrcMessage message;
         try {
-            message = parser.parse(buffer, from, to);
+            message = parser.parse(buffer, from, to, plain);
         } catch (IrcProtocolException e) {
             sink.malformed(e.getMessage(), Printable.quote(lineText(from, to)));
             return;

@@ -52,6 +52,44 @@ public final class Swar {
         return to;
     }
 
+    /**
+     * Non-zero when some byte of {@code word} is below 0x0E (NUL, LF, CR...) or not ASCII: a word worth a closer
+     * look. Only exact as a boolean.
+     */
+    public static long unusualBytes(long word) {
+        return ((word - ONES * 0x0E) | word) & HIGH_BITS;
+    }
+
+    /** The eight bytes at {@code index}, first byte lowest. */
+    public static long wordAt(byte[] bytes, int index) {
+        return word(bytes, index);
+    }
+
+    /** Non-zero when {@code word} holds a LF; the lowest set bit marks the first. */
+    public static long lineFeeds(long word) {
+        return zeroBytes(word ^ LF);
+    }
+
+    /** Index of the first {@code a} or {@code b} in {@code [from, to)}, or {@code to} when there is neither. */
+    public static int indexOfEither(byte[] bytes, int from, int to, byte a, byte b) {
+        long patternA = ONES * (a & 0xff);
+        long patternB = ONES * (b & 0xff);
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long word = word(bytes, i);
+            long found = zeroBytes(word ^ patternA) | zeroBytes(word ^ patternB);
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (bytes[i] == a || bytes[i] == b) {
+                return i;
+            }
+        }
+        return to;
+    }
+
     /** Index of the first LF in {@code [from, to)}, or -1. */
     public static int indexOfLineFeed(byte[] bytes, int from, int to) {
         int i = from;

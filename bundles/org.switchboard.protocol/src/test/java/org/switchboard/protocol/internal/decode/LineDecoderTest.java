@@ -74,6 +74,40 @@ class LineDecoderTest {
     }
 
     @Test
+    void controlCharacterIsFoundWhereverTheReadsSplitTheLine() {
+        // The decoder tells the parser which leading bytes it has already seen to be plain ASCII; a NUL in any
+        // position, before or after any read boundary, must still reject exactly that line.
+        String text = "PRIVMSG #channel :some ordinary text that is long enough for several words";
+        for (int at = 18; at < text.length(); at += 5) {
+            byte[] line = (text.substring(0, at) + "\u0000" + text.substring(at) + "\r\nPING :next\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+            for (int cut = 1; cut < line.length; cut += 3) {
+                Collector collector = new Collector();
+                LineDecoder fresh = new LineDecoder(CP1252);
+                fresh.decode(ByteBuffer.wrap(line, 0, cut), collector);
+                fresh.decode(ByteBuffer.wrap(line, cut, line.length - cut), collector);
+                assertEquals(List.of("next"), collector.texts(), "NUL at " + at + ", cut at " + cut);
+                assertEquals(1, collector.problems.size(), "NUL at " + at + ", cut at " + cut);
+                assertTrue(collector.problems.get(0).startsWith("Line holds a NUL"), collector.problems.get(0));
+            }
+        }
+    }
+
+    @Test
+    void nonAsciiTextIsFoundWhereverTheReadsSplitTheLine() {
+        String expected = "plain words first, then gr\u00fc\u00dfe and \uD83D\uDC4D at the end";
+        String text = ":nick!user@host PRIVMSG #channel :" + expected;
+        byte[] line = (text + "\r\n" + text + "\r\n").getBytes(StandardCharsets.UTF_8);
+        for (int cut = 1; cut < line.length; cut++) {
+            Collector collector = new Collector();
+            LineDecoder fresh = new LineDecoder(CP1252);
+            fresh.decode(ByteBuffer.wrap(line, 0, cut), collector);
+            fresh.decode(ByteBuffer.wrap(line, cut, line.length - cut), collector);
+            assertEquals(List.of(expected, expected), collector.texts(), "cut at " + cut);
+        }
+    }
+
+    @Test
     void byteByByteFeedingGivesTheSameMessages() {
         byte[] stream = ("@time=2020-01-01T00:00:00Z :a!b@c PRIVMSG #x :\u00fcber\r\n"
                 + ":s 353 me = #x :@a +b c\n").getBytes(StandardCharsets.UTF_8);

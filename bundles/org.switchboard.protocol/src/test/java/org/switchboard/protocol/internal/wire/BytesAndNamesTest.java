@@ -93,6 +93,39 @@ class BytesAndNamesTest {
     }
 
     @Test
+    void tokenCacheStaysCorrectWhenEntriesCollideOrDoNotFit() {
+        TokenCache single = new TokenCache(1);
+        String tooLong = "k".repeat(TokenCache.SLOT_BYTES + 1);
+        byte[] a = ("alpha beta alpha8chars alpha8chart a b " + tooLong).getBytes(StandardCharsets.US_ASCII);
+        // One slot: every new key evicts the previous one, and a same-length key must not be taken for it.
+        assertEquals("alpha", single.get(a, 0, 5));
+        assertEquals("beta", single.get(a, 6, 10));
+        assertEquals("alpha", single.get(a, 0, 5));
+        assertEquals("alpha8chars", single.get(a, 11, 22));
+        assertEquals("alpha8chart", single.get(a, 23, 34));
+        assertEquals("a", single.get(a, 35, 36));
+        assertEquals("b", single.get(a, 37, 38));
+        assertEquals(tooLong, single.get(a, 39, a.length));
+        assertEquals("b", single.get(a, 37, 38));
+    }
+
+    @Test
+    void indexOfEitherFindsTheFirstOfTwoBytesAtEveryPosition() {
+        for (int length = 0; length < 20; length++) {
+            for (int at = 0; at < length; at++) {
+                byte[] bytes = new byte[length];
+                java.util.Arrays.fill(bytes, (byte) 'x');
+                bytes[at] = (byte) (at % 2 == 0 ? ';' : '\\');
+                if (at + 1 < length) {
+                    bytes[at + 1] = (byte) ';';
+                }
+                assertEquals(at, Swar.indexOfEither(bytes, 0, length, (byte) ';', (byte) '\\'));
+            }
+            assertEquals(length, Swar.indexOfEither(new byte[length], 0, length, (byte) ';', (byte) '\\'));
+        }
+    }
+
+    @Test
     void printableShowsControlsAndCapsLength() {
         assertEquals("\"a\\r\\n\\x00\\x01b\"", Printable.quote("a\r\n\u0000\u0001b"));
         String quoted = Printable.quote("y".repeat(10_000));
