@@ -1,9 +1,11 @@
 package org.switchboard.itests;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.io.TempDir;
@@ -46,8 +48,16 @@ class BasicFlowIT {
                 peer.privmsg("#flow", "hello back, \u00e9\u00e8 \u2603");
                 client.awaitLine(network, "#flow", line -> line.equals("hello back, \u00e9\u00e8 \u2603"),
                         "the peer's message");
-                assertTrue(client.lines(network, "#flow").contains("hello from switchboard"),
-                        "own message shown in the channel buffer");
+                // Shown once: from messageSent on ngircd, from the server's echo on InspIRCd (echo-message).
+                client.awaitLine(network, "#flow", line -> line.equals("hello from switchboard"), "own message");
+                assertEquals(1, client.lines(network, "#flow").stream()
+                        .filter(line -> line.equals("hello from switchboard")).count(), "own message shown once");
+                if (serverKind.equals("inspircd")) {
+                    Set<?> caps = (Set<?>) client.call(client.connection(network), ClientRuntime.CONNECTION,
+                            "enabledCapabilities");
+                    assertTrue(caps.containsAll(Set.of("echo-message", "extended-join", "account-notify", "chghost",
+                            "userhost-in-names", "server-time", "message-tags")), "negotiated: " + caps);
+                }
             } finally {
                 client.close();
             }
