@@ -251,5 +251,12 @@ final class ClientRuntime implements AutoCloseable {
         if (!runtime.stop(15_000)) {
             fail("the framework did not stop within 15 s");
         }
+        if (!java.awt.GraphicsEnvironment.isHeadless()) {
+            // UI components dispose their windows with invokeLater from deactivate (and save the window state
+            // then); let that finish before the test's folders are deleted.
+            for (int i = 0; i < 3; i++) {
+                javax.swing.SwingUtilities.invokeAndWait(() -> { });
+            }
+        }
     }
 }

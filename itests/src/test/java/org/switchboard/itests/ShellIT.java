@@ -51,6 +51,8 @@ class ShellIT {
 
                 shell.run("irc:say '#java' hello");
                 peer.awaitPrivmsg("shelly", "#java", "hello");
+                // The own line is added after the socket write; on loopback the peer could answer before that.
+                client.awaitLine(network, "#java", "hello"::equals, "the own message");
                 peer.privmsg("#java", "hi shelly");
                 client.awaitLine(network, "#java", "hi shelly"::equals, "the peer's answer");
 
