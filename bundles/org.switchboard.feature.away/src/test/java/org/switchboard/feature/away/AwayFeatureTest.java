@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.switchboard.api.connection.ConnectionState;
 import org.switchboard.api.irc.IrcMessage;
 import org.switchboard.api.session.BufferType;
+import org.switchboard.testfakes.FakeInvocation;
+import org.switchboard.testfakes.FakeConnection;
 
 class AwayFeatureTest {
 

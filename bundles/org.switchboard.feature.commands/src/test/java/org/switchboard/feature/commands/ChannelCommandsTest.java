@@ -10,6 +10,7 @@ import org.switchboard.api.command.CommandHandler;
 import org.switchboard.api.connection.ConnectionState;
 import org.switchboard.api.irc.IrcMessage;
 import org.switchboard.protocol.internal.IrcProtocolComponent;
+import org.switchboard.testfakes.FakeInvocation;
 
 class ChannelCommandsTest {
 

@@ -15,6 +15,7 @@ import org.switchboard.api.irc.IrcMessage;
 import org.switchboard.api.irc.IrcProtocol;
 import org.switchboard.api.session.BufferType;
 import org.switchboard.protocol.internal.IrcProtocolComponent;
+import org.switchboard.testfakes.FakeInvocation;
 
 class MessagingCommandsTest {
 

@@ -14,6 +14,7 @@ import org.switchboard.api.irc.IrcMessage;
 import org.switchboard.api.irc.IrcProtocol;
 import org.switchboard.feature.commands.ignore.IgnoreList;
 import org.switchboard.protocol.internal.IrcProtocolComponent;
+import org.switchboard.testfakes.FakeInvocation;
 
 class UserCommandsTest {
 

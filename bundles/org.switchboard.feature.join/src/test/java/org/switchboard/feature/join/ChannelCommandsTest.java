@@ -8,6 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.switchboard.api.connection.ConnectionState;
 import org.switchboard.api.irc.IrcMessage;
+import org.switchboard.testfakes.FakeInvocation;
+import org.switchboard.testfakes.FakeConnection;
 
 class ChannelCommandsTest {
 

@@ -1,4 +1,4 @@
-package org.switchboard.feature.join;
+package org.switchboard.testfakes;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,16 +8,16 @@ import org.switchboard.api.command.CommandInvocation;
 import org.switchboard.api.connection.IrcConnection;
 
 /** An invocation that records replies and errors. */
-final class FakeInvocation implements CommandInvocation {
+public final class FakeInvocation implements CommandInvocation {
 
-    final List<String> replies = new ArrayList<>();
-    final List<String> errors = new ArrayList<>();
+    public final List<String> replies = new ArrayList<>();
+    public final List<String> errors = new ArrayList<>();
     private final String name;
     private final String arguments;
     private final String buffer;
     private final IrcConnection connection;
 
-    FakeInvocation(String name, String arguments, String buffer, IrcConnection connection) {
+    public FakeInvocation(String name, String arguments, String buffer, IrcConnection connection) {
         this.name = name;
         this.arguments = arguments;
         this.buffer = buffer;

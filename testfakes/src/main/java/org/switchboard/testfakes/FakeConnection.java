@@ -1,4 +1,4 @@
-package org.switchboard.feature.away;
+package org.switchboard.testfakes;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,13 +14,13 @@ import org.switchboard.api.irc.IrcMessage;
 import org.switchboard.api.irc.Isupport;
 
 /** A connection that records what is sent, with fixed ISUPPORT values. */
-final class FakeConnection implements IrcConnection {
+public final class FakeConnection implements IrcConnection {
 
-    final List<IrcMessage> sent = new ArrayList<>();
-    ConnectionState state = ConnectionState.CONNECTED;
-    boolean refuse;
-    String chantypes = "#&";
-    Set<String> capabilities = Set.of();
+    public final List<IrcMessage> sent = new ArrayList<>();
+    public ConnectionState state = ConnectionState.CONNECTED;
+    public boolean refuse;
+    public String chantypes = "#&";
+    public Set<String> capabilities = Set.of();
 
     @Override
     public String network() {
