@@ -95,6 +95,8 @@ public final class MainWindow {
     private final WindowState windowState;
     private final JSplitPane mainSplit;
     private final JSplitPane rightSplit;
+    /** The nick list's width while it is hidden (the server buffer and queries have none). */
+    private int nickListWidth;
     private Buffer current;
     /** Buffer ids seen at the last rebuild, to notice new ones. */
     private Set<Long> knownBuffers = Set.of();
@@ -163,6 +165,7 @@ public final class MainWindow {
         treeScroll.setPreferredSize(new Dimension(windowState.treeWidth(), 100));
         mainSplit = main;
         rightSplit = right;
+        nickListWidth = windowState.nickListWidth();
 
         frame.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
         frame.addWindowListener(new WindowAdapter() {
@@ -207,10 +210,8 @@ public final class MainWindow {
         timer.stop();
         attention.dispose();
         if (frame.isDisplayable()) {
-            int nickWidth = nickScroll.isVisible() ? rightSplit.getWidth() - rightSplit.getDividerLocation()
-                    - rightSplit.getDividerSize() : windowState.nickListWidth();
             windowState.update(frame.getBounds(), (frame.getExtendedState() & JFrame.MAXIMIZED_BOTH) != 0,
-                    mainSplit.getDividerLocation(), Math.max(60, nickWidth));
+                    mainSplit.getDividerLocation(), currentNickListWidth());
             windowState.save(stateFile);
         }
         frame.dispose();
@@ -325,11 +326,36 @@ public final class MainWindow {
         input.setBuffer(buffer);
         chat.show(buffer);
         showMembers();
-        nickScroll.setVisible(buffer != null && buffer.type() == BufferType.CHANNEL);
-        nickScroll.getParent().revalidate();
+        showNickList(buffer != null && buffer.type() == BufferType.CHANNEL);
         updateTopicAndTitle();
         markCurrentRead();
         input.requestFocusInWindow();
+    }
+
+    /**
+     * Hides or shows the nick list. A split pane keeps its divider where it was while one side is hidden — at the
+     * far edge when the window opened on the server buffer — so the list comes back at the width it had.
+     */
+    private void showNickList(boolean wanted) {
+        if (wanted == nickScroll.isVisible()) {
+            return;
+        }
+        if (!wanted) {
+            nickListWidth = currentNickListWidth();
+        }
+        nickScroll.setVisible(wanted);
+        if (wanted && rightSplit.getWidth() > 0) {
+            rightSplit.setDividerLocation(Math.max(0,
+                    rightSplit.getWidth() - rightSplit.getDividerSize() - nickListWidth));
+        }
+        rightSplit.revalidate();
+    }
+
+    private int currentNickListWidth() {
+        if (!nickScroll.isVisible() || rightSplit.getWidth() == 0) {
+            return nickListWidth;
+        }
+        return Math.max(60, rightSplit.getWidth() - rightSplit.getDividerLocation() - rightSplit.getDividerSize());
     }
 
     private void showMembers() {
