@@ -55,6 +55,8 @@ import org.switchboard.api.session.Member;
 import org.switchboard.api.session.Session;
 import org.switchboard.ui.swing.chat.ChatView;
 import org.switchboard.ui.swing.networks.NetworkDialog;
+import org.switchboard.ui.swing.settings.PreferencesDialog;
+import org.switchboard.ui.swing.settings.SessionSettingsStore;
 import org.switchboard.ui.swing.networks.NetworkStore;
 import org.switchboard.ui.swing.text.SafeText;
 import org.switchboard.ui.swing.update.ChangeTracker;
@@ -85,6 +87,7 @@ public final class MainWindow {
     private final Timer timer;
     private final Function<String, Optional<IrcConnection>> connections;
     private final Supplier<Optional<NetworkStore>> networks;
+    private final Supplier<Optional<SessionSettingsStore>> sessionSettings;
     private final FindBar findBar;
     private final Attention attention;
     private final Map<Long, Integer> knownHighlights = new HashMap<>();
@@ -116,6 +119,7 @@ public final class MainWindow {
         this.protocol = services.protocol();
         this.connections = services.connections();
         this.networks = services.networks();
+        this.sessionSettings = services.sessionSettings();
         this.rememberTheme = services.rememberTheme();
         this.dark = dark;
         this.stateFile = stateFile;
@@ -435,6 +439,10 @@ public final class MainWindow {
         JMenuItem find = new JMenuItem("Find…");
         find.addActionListener(e -> showFind());
         menu.add(find);
+        JMenuItem preferences = new JMenuItem("Preferences…");
+        preferences.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_COMMA, InputEvent.CTRL_DOWN_MASK));
+        preferences.addActionListener(e -> openPreferences());
+        menu.add(preferences);
         menu.addSeparator();
         JMenuItem quit = new JMenuItem("Quit");
         quit.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_Q, InputEvent.CTRL_DOWN_MASK));
@@ -473,6 +481,16 @@ public final class MainWindow {
         }
         new NetworkDialog(frame, store.get(), background, connections)
                 .setVisible(true);
+    }
+
+    private void openPreferences() {
+        Optional<SessionSettingsStore> store = sessionSettings.get();
+        if (store.isEmpty()) {
+            JOptionPane.showMessageDialog(frame, "Configuration Admin is not running, so preferences "
+                    + "cannot be edited here.", "Preferences", JOptionPane.WARNING_MESSAGE);
+            return;
+        }
+        new PreferencesDialog(frame, store.get(), background).setVisible(true);
     }
 
     private void showFind() {
