@@ -69,12 +69,16 @@ class IsolationIT {
             client.awaitLine(network, "#lobby", "first after the thrower"::equals, "the first message");
             pingAnswered(peer, "iso-1");
 
-            // A command that holds its caller: the dispatcher serves other callers meanwhile.
-            Object dispatcher = client.service(ClientRuntime.DISPATCHER, null);
-            Thread held = new Thread(() -> client.call(dispatcher, ClientRuntime.DISPATCHER, "execute", network,
-                    "#lobby", "/block"), "isolation-held-input");
-            held.start();
-            client.awaitLine(network, "#lobby", "blocking on isolation-held-input"::equals, "/block to start blocking");
+            // A command that blocks: its caller (here the test thread, as the UI's one input thread would be) gets
+            // control back and goes on typing while the handler blocks a dispatcher worker.
+            client.input(network, "#lobby", "/block");
+            client.awaitLine(network, "#lobby", line -> line.startsWith("blocking on switchboard-command-"),
+                    "/block to start blocking on a dispatcher worker");
+            client.awaitLine(network, "#lobby", "/block is taking a while; it goes on in the background"::equals,
+                    "the caller told that /block goes on in the background");
+            client.input(network, "#lobby", "/block");
+            client.awaitLine(network, "#lobby", "/block is still busy with an earlier call; not run again"::equals,
+                    "a second /block refused while the first still blocks");
             client.input(network, "#lobby", "/join #second");
             peer.awaitLine(line -> line.startsWith("JOIN #second"), LONG);
             client.input(network, "#lobby", "/boom");
@@ -82,8 +86,8 @@ class IsolationIT {
             peer.send(":peer!p@h PRIVMSG #lobby :second while blocked");
             client.awaitLine(network, "#lobby", "second while blocked"::equals, "a message while /block blocks");
             pingAnswered(peer, "iso-2");
-            assertTrue(held.isAlive(), "/block is still holding its caller");
-            assertEquals("isolation-held-input", ClientRuntime.get(blocker, "blockedThread"));
+            assertTrue(String.valueOf(ClientRuntime.get(blocker, "blockedThread")).startsWith("switchboard-command-"),
+                    "/block still holds its worker");
 
             assertTrue((Long) ClientRuntime.get(thrower, "messagesSeen") >= 2, "the throwing listener was called");
             assertTrue((Long) ClientRuntime.get(thrower, "sessionEventsSeen") >= 2, "the throwing session listener");
@@ -100,10 +104,10 @@ class IsolationIT {
                     "the log names the bundle and the package it misses: " + logged);
             assertFalse(client.hasCommand("ghost"));
 
-            // Stopping the blocking bundle releases its caller; removing all three leaves everything as it was.
+            // Stopping the blocking bundle releases its worker; removing all three leaves everything as it was.
             blocking.stop();
-            held.join(LONG.toMillis());
-            assertFalse(held.isAlive(), "stopping the bundle released the blocked caller");
+            ClientRuntime.await("stopping the bundle to release the blocked worker",
+                    () -> ClientRuntime.get(blocker, "blockedThread") == null);
             throwing.uninstall();
             blocking.uninstall();
             Files.delete(client.home().resolve("plugins").resolve(unresolvableJar.getFileName()));

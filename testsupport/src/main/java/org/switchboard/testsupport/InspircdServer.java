@@ -127,7 +127,7 @@ public final class InspircdServer extends RealIrcServer {
                 .append("<files motd=\"").append(motd).append("\">\n")
                 .append("<dns timeout=\"1\">\n")
                 .append("<pid file=\"").append(directory.resolve("inspircd.pid")).append("\">\n")
-                .append("<options prefixquit=\"Quit: \" defaultmodes=\"nt\">\n")
+                .append("<options prefixquit=\"Quit: \" defaultmodes=\"not\">\n")
                 .append("<security runasuser=\"\" runasgroup=\"\">\n")
                 .append("<limits maxnick=\"30\" maxchan=\"64\" maxquit=\"255\">\n")
                 .append("<log method=\"file\" type=\"* -USERINPUT -USEROUTPUT\" level=\"default\" target=\"")

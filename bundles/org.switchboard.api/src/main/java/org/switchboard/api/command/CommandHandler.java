@@ -16,8 +16,10 @@ public interface CommandHandler {
     String DESCRIPTION_PROPERTY = "command.description";
 
     /**
-     * Runs the command. Called off the Swing event thread; must not block for long. A problem with the user's
-     * input is reported with {@link CommandInvocation#error}, not by throwing.
+     * Runs the command. Called on a worker thread of the dispatcher, never the Swing event thread; must not block
+     * for long: the caller waits only about half a second, then goes on with the next input while a slow handler
+     * finishes in the background (and is not given another call until it has). A problem with the user's input is
+     * reported with {@link CommandInvocation#error}, not by throwing.
      */
     void execute(CommandInvocation invocation);
 }

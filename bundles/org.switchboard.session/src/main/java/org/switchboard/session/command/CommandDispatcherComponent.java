@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -34,6 +35,11 @@ public final class CommandDispatcherComponent implements CommandDispatcher {
             @Reference(name = "protocol") IrcProtocol protocol) {
         dispatcher = new InputDispatcher(session, protocol, registry,
                 network -> Optional.ofNullable(connections.get(network)));
+    }
+
+    @Deactivate
+    public void deactivate() {
+        dispatcher.close();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

@@ -1,5 +1,6 @@
 package org.switchboard.session.command;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,14 +24,27 @@ public final class InputDispatcher {
 
     private static final System.Logger LOG = System.getLogger(InputDispatcher.class.getName());
     static final String HELP = "help";
+    /** Long enough for any well-behaved handler (they only queue lines), short enough not to feel stuck. */
+    static final Duration DEFAULT_PATIENCE = Duration.ofMillis(500);
 
     private final Session session;
     private final IrcProtocol protocol;
     private final CommandRegistry registry;
     private final Function<String, Optional<IrcConnection>> connections;
+    private final HandlerRunner runner;
 
     public InputDispatcher(Session session, IrcProtocol protocol, CommandRegistry registry,
             Function<String, Optional<IrcConnection>> connections) {
+        this(session, protocol, registry, connections, DEFAULT_PATIENCE);
+    }
+
+    /**
+     * @param patience how long a caller waits for a command handler before it gets control back while the
+     *                 handler goes on in the background
+     */
+    InputDispatcher(Session session, IrcProtocol protocol, CommandRegistry registry,
+            Function<String, Optional<IrcConnection>> connections, Duration patience) {
+        this.runner = new HandlerRunner(patience);
         this.session = session;
         this.protocol = protocol;
         this.registry = registry;
@@ -63,12 +77,26 @@ public final class InputDispatcher {
             }
             return;
         }
-        try {
-            entry.handler().execute(invocation);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Command /" + name + " failed", e);
-            invocation.error("/" + name + " failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        HandlerRunner.Outcome outcome = runner.run(entry.handler(), () -> {
+            try {
+                entry.handler().execute(invocation);
+            } catch (RuntimeException | LinkageError e) {
+                // A LinkageError: the handler's bundle went away while it ran.
+                LOG.log(System.Logger.Level.WARNING, "Command /" + name + " failed", e);
+                invocation.error("/" + name + " failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            }
+        });
+        switch (outcome) {
+            case STILL_RUNNING -> invocation.reply("/" + name + " is taking a while; it goes on in the background");
+            case BUSY -> invocation.error("/" + name + " is still busy with an earlier call; not run again");
+            case CLOSED -> invocation.error("/" + name + " not run: the client is shutting down");
+            case FINISHED -> { }
         }
+    }
+
+    /** Stops waiting for handlers still running and interrupts them; later commands are refused. */
+    public void close() {
+        runner.close();
     }
 
     private void help(Invocation invocation) {

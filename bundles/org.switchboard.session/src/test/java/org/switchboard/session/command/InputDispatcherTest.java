@@ -160,4 +160,97 @@ class InputDispatcherTest {
         assertEquals(before, chan.endLine());
         assertTrue(connection.sent.isEmpty());
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(30) // a regression would hang on the first /block, not fail
+    void aBlockingHandlerDoesNotHoldUpTheInputAfterIt() throws Exception {
+        CommandRegistry registry = new CommandRegistry();
+        InputDispatcher patient = new InputDispatcher(session, protocol, registry,
+                network -> java.util.Optional.of(connection), java.time.Duration.ofMillis(50));
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        registry.add(inv -> {
+            calls.incrementAndGet();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inv.reply("block done");
+        }, props("block"));
+        registry.add(recorder, props("join"));
+        try {
+            patient.execute("net", "#chan", "/block");
+            assertEquals("/block is taking a while; it goes on in the background", lastLine("#chan").text());
+
+            // The same caller goes on: the next command and plain text are handled while /block still blocks.
+            patient.execute("net", "#chan", "/join #next");
+            assertEquals(1, invocations.size());
+            assertEquals("#next", invocations.get(0).arguments());
+            patient.execute("net", "#chan", "still typing");
+            assertEquals(List.of(IrcMessage.of("PRIVMSG", "#chan", "still typing")), connection.sent);
+
+            // A stuck handler is not handed another call (and another thread).
+            patient.execute("net", "#chan", "/block");
+            assertEquals(LineKind.ERROR, lastLine("#chan").kind());
+            assertEquals("/block is still busy with an earlier call; not run again", lastLine("#chan").text());
+            assertEquals(1, calls.get());
+
+            release.countDown();
+            awaitLastLine("#chan", "block done");
+            // Once it has finished it can be used again.
+            patient.execute("net", "#chan", "/block");
+            assertEquals("block done", lastLine("#chan").text());
+            assertEquals(2, calls.get());
+        } finally {
+            release.countDown();
+            patient.close();
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(30)
+    void closingInterruptsAHandlerStillRunningAndRefusesNewCalls() throws Exception {
+        CommandRegistry registry = new CommandRegistry();
+        InputDispatcher patient = new InputDispatcher(session, protocol, registry,
+                network -> java.util.Optional.of(connection), java.time.Duration.ofMillis(50));
+        java.util.concurrent.CountDownLatch interrupted = new java.util.concurrent.CountDownLatch(1);
+        registry.add(inv -> {
+            try {
+                Thread.sleep(java.time.Duration.ofMinutes(2).toMillis());
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+        }, props("sleep"));
+        registry.add(recorder, props("join"));
+        patient.execute("net", "#chan", "/sleep");
+        patient.close();
+        assertTrue(interrupted.await(10, java.util.concurrent.TimeUnit.SECONDS), "the sleeping handler was interrupted");
+        patient.execute("net", "#chan", "/join #late");
+        assertTrue(invocations.isEmpty());
+        assertEquals("/join not run: the client is shutting down", lastLine("#chan").text());
+    }
+
+    @Test
+    void quickHandlersRunInTheOrderTheyWereTyped() {
+        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        dispatcher.bindHandler(inv -> order.add("a " + inv.arguments()), props("a"));
+        dispatcher.bindHandler(inv -> order.add("b " + inv.arguments()), props("b"));
+        for (int i = 0; i < 50; i++) {
+            dispatcher.execute("net", "#chan", (i % 2 == 0 ? "/a " : "/b ") + i);
+        }
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            expected.add((i % 2 == 0 ? "a " : "b ") + i);
+        }
+        assertEquals(expected, order);
+    }
+
+    private void awaitLastLine(String buffer, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!text.equals(lastLine(buffer).text())) {
+            assertTrue(System.nanoTime() < deadline, "no line \"" + text + "\" in " + buffer + "; last: " + lastLine(buffer));
+            Thread.sleep(5);
+        }
+    }
 }

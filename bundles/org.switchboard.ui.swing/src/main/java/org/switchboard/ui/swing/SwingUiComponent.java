@@ -37,6 +37,7 @@ import org.switchboard.api.session.SessionEvent;
 import org.switchboard.api.session.SessionListener;
 import org.switchboard.ui.swing.update.ChangeTracker;
 import org.switchboard.ui.swing.networks.NetworkStore;
+import org.switchboard.ui.swing.settings.SessionSettingsStore;
 import org.switchboard.ui.swing.window.MainWindow;
 import org.switchboard.ui.swing.window.UiServices;
 import org.switchboard.ui.swing.window.Themes;
@@ -93,7 +94,8 @@ public final class SwingUiComponent implements SessionListener {
             Themes.apply(dark);
             UiServices services = new UiServices(session, dispatcher, protocol,
                     network -> Optional.ofNullable(connections.get(network)),
-                    () -> Optional.ofNullable(configurationAdmin).map(NetworkStore::new), this::rememberTheme);
+                    () -> Optional.ofNullable(configurationAdmin).map(NetworkStore::new), this::rememberTheme,
+                    () -> Optional.ofNullable(configurationAdmin).map(SessionSettingsStore::new));
             MainWindow created = new MainWindow(services, changes, this::runInBackground, this::quit, dark,
                     stateFile(context));
             if (!active) {

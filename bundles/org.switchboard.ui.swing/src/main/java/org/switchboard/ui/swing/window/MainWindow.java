@@ -55,6 +55,8 @@ import org.switchboard.api.session.Member;
 import org.switchboard.api.session.Session;
 import org.switchboard.ui.swing.chat.ChatView;
 import org.switchboard.ui.swing.networks.NetworkDialog;
+import org.switchboard.ui.swing.settings.PreferencesDialog;
+import org.switchboard.ui.swing.settings.SessionSettingsStore;
 import org.switchboard.ui.swing.networks.NetworkStore;
 import org.switchboard.ui.swing.text.SafeText;
 import org.switchboard.ui.swing.update.ChangeTracker;
@@ -85,6 +87,7 @@ public final class MainWindow {
     private final Timer timer;
     private final Function<String, Optional<IrcConnection>> connections;
     private final Supplier<Optional<NetworkStore>> networks;
+    private final Supplier<Optional<SessionSettingsStore>> sessionSettings;
     private final FindBar findBar;
     private final Attention attention;
     private final Map<Long, Integer> knownHighlights = new HashMap<>();
@@ -95,6 +98,8 @@ public final class MainWindow {
     private final WindowState windowState;
     private final JSplitPane mainSplit;
     private final JSplitPane rightSplit;
+    /** The nick list's width while it is hidden (the server buffer and queries have none). */
+    private int nickListWidth;
     private Buffer current;
     /** Buffer ids seen at the last rebuild, to notice new ones. */
     private Set<Long> knownBuffers = Set.of();
@@ -114,6 +119,7 @@ public final class MainWindow {
         this.protocol = services.protocol();
         this.connections = services.connections();
         this.networks = services.networks();
+        this.sessionSettings = services.sessionSettings();
         this.rememberTheme = services.rememberTheme();
         this.dark = dark;
         this.stateFile = stateFile;
@@ -163,6 +169,7 @@ public final class MainWindow {
         treeScroll.setPreferredSize(new Dimension(windowState.treeWidth(), 100));
         mainSplit = main;
         rightSplit = right;
+        nickListWidth = windowState.nickListWidth();
 
         frame.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
         frame.addWindowListener(new WindowAdapter() {
@@ -207,10 +214,8 @@ public final class MainWindow {
         timer.stop();
         attention.dispose();
         if (frame.isDisplayable()) {
-            int nickWidth = nickScroll.isVisible() ? rightSplit.getWidth() - rightSplit.getDividerLocation()
-                    - rightSplit.getDividerSize() : windowState.nickListWidth();
             windowState.update(frame.getBounds(), (frame.getExtendedState() & JFrame.MAXIMIZED_BOTH) != 0,
-                    mainSplit.getDividerLocation(), Math.max(60, nickWidth));
+                    mainSplit.getDividerLocation(), currentNickListWidth());
             windowState.save(stateFile);
         }
         frame.dispose();
@@ -325,11 +330,36 @@ public final class MainWindow {
         input.setBuffer(buffer);
         chat.show(buffer);
         showMembers();
-        nickScroll.setVisible(buffer != null && buffer.type() == BufferType.CHANNEL);
-        nickScroll.getParent().revalidate();
+        showNickList(buffer != null && buffer.type() == BufferType.CHANNEL);
         updateTopicAndTitle();
         markCurrentRead();
         input.requestFocusInWindow();
+    }
+
+    /**
+     * Hides or shows the nick list. A split pane keeps its divider where it was while one side is hidden — at the
+     * far edge when the window opened on the server buffer — so the list comes back at the width it had.
+     */
+    private void showNickList(boolean wanted) {
+        if (wanted == nickScroll.isVisible()) {
+            return;
+        }
+        if (!wanted) {
+            nickListWidth = currentNickListWidth();
+        }
+        nickScroll.setVisible(wanted);
+        if (wanted && rightSplit.getWidth() > 0) {
+            rightSplit.setDividerLocation(Math.max(0,
+                    rightSplit.getWidth() - rightSplit.getDividerSize() - nickListWidth));
+        }
+        rightSplit.revalidate();
+    }
+
+    private int currentNickListWidth() {
+        if (!nickScroll.isVisible() || rightSplit.getWidth() == 0) {
+            return nickListWidth;
+        }
+        return Math.max(60, rightSplit.getWidth() - rightSplit.getDividerLocation() - rightSplit.getDividerSize());
     }
 
     private void showMembers() {
@@ -409,6 +439,10 @@ public final class MainWindow {
         JMenuItem find = new JMenuItem("Find…");
         find.addActionListener(e -> showFind());
         menu.add(find);
+        JMenuItem preferences = new JMenuItem("Preferences…");
+        preferences.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_COMMA, InputEvent.CTRL_DOWN_MASK));
+        preferences.addActionListener(e -> openPreferences());
+        menu.add(preferences);
         menu.addSeparator();
         JMenuItem quit = new JMenuItem("Quit");
         quit.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_Q, InputEvent.CTRL_DOWN_MASK));
@@ -447,6 +481,16 @@ public final class MainWindow {
         }
         new NetworkDialog(frame, store.get(), background, connections)
                 .setVisible(true);
+    }
+
+    private void openPreferences() {
+        Optional<SessionSettingsStore> store = sessionSettings.get();
+        if (store.isEmpty()) {
+            JOptionPane.showMessageDialog(frame, "Configuration Admin is not running, so preferences "
+                    + "cannot be edited here.", "Preferences", JOptionPane.WARNING_MESSAGE);
+            return;
+        }
+        new PreferencesDialog(frame, store.get(), background).setVisible(true);
     }
 
     private void showFind() {

@@ -20,7 +20,9 @@ public final class WindowState {
     private Rectangle bounds = new Rectangle(-1, -1, 1100, 700);
     private boolean maximized;
     private int treeWidth = 180;
-    private int nickListWidth = 170;
+    static final int DEFAULT_NICK_LIST_WIDTH = 170;
+
+    private int nickListWidth = DEFAULT_NICK_LIST_WIDTH;
 
     public static WindowState load(Path file) {
         WindowState state = new WindowState();
@@ -34,7 +36,7 @@ public final class WindowState {
                     Math.max(300, number(p, "height", 700)));
             state.maximized = Boolean.parseBoolean(p.getProperty("maximized", "false"));
             state.treeWidth = Math.max(60, number(p, "treeWidth", 180));
-            state.nickListWidth = Math.max(60, number(p, "nickListWidth", 170));
+            state.nickListWidth = Math.max(60, number(p, "nickListWidth", DEFAULT_NICK_LIST_WIDTH));
         } catch (IOException | IllegalArgumentException e) {
             LOG.log(System.Logger.Level.WARNING, "Ignoring unreadable window state " + file + ": " + e);
         }

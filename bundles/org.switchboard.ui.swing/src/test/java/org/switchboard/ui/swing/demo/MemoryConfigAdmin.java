@@ -10,11 +10,11 @@ import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /** Just enough ConfigurationAdmin, in memory, for the demo's network list. */
-final class MemoryConfigAdmin {
+public final class MemoryConfigAdmin {
 
     private final Map<String, Dictionary<String, Object>> stored = new ConcurrentHashMap<>();
 
-    ConfigurationAdmin admin() {
+    public ConfigurationAdmin admin() {
         return (ConfigurationAdmin) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] { ConfigurationAdmin.class }, (proxy, method, args) -> switch (method.getName()) {
                     case "listConfigurations" -> stored.keySet().stream().map(this::configuration)
