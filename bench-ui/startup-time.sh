@@ -5,6 +5,7 @@
 #   bench-ui/startup-time.sh [DIST] [RUNS]          # default: distribution/target/switchboard-<version>, 5 runs
 #   CLIENTS=switchboard bench-ui/startup-time.sh     # Switchboard only (CLIENTS=switchboard,hexchat is the default)
 #   SWITCHBOARD_OPTS=-Dswitchboard.startup.trace=true bench-ui/startup-time.sh   # + the launcher's milestones
+#   BASELINE=/tmp/old-dist bench-ui/startup-time.sh  # also another Switchboard build, interleaved ("baseline")
 #
 # Both clients get the same realistic profile: a fresh one, created by a first run that is reported on its own
 # line and not counted (Switchboard fills its bundle cache and writes its class-data sharing archive then, HexChat
@@ -23,13 +24,16 @@
 # root is stupid!" dialog before its main window, so as root it runs as the user nobody. It loads the plug-ins
 # Debian installs with it (Python, Perl, Lua, ...), as for its users.
 #
-# Polls every 5 ms itself: `xdotool search --sync` polls only every half second.
+# Polls every 10 ms itself (`xdotool search --sync` polls only every half second); faster polling made the X server
+# refuse connections now and then on a busy machine, which is also why a run that could not open the display is
+# tried again (up to three times).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 dist=${1:-$(ls -d "$here"/../distribution/target/switchboard-*/ | head -1)}
 dist=$(cd "$dist" && pwd)
 runs=${2:-5}
-clients=${CLIENTS:-switchboard,hexchat}
+baseline=${BASELINE:+$(cd "$BASELINE" && pwd)}
+clients=${CLIENTS:-switchboard${baseline:+,baseline},hexchat}
 for tool in Xvfb xdotool xdpyinfo /usr/sbin/ngircd python3; do
     command -v $tool >/dev/null || { echo "needs $tool" >&2; exit 2; }
 done
@@ -40,7 +44,7 @@ esac
 
 display=${BENCH_DISPLAY:-:$((300 + RANDOM % 200))}
 work=${WORK:-$(mktemp -d)}
-mkdir -p "$work" && rm -rf "$work/switchboard" "$work/hexchat" "$work/ngircd" "$work"/*.txt
+mkdir -p "$work" && rm -rf "$work/switchboard" "$work/baseline" "$work/hexchat" "$work/ngircd" "$work"/*.txt
 # ngIRCd reads its configuration here as the user irc, HexChat runs as nobody when this runs as root.
 chmod 755 "$work"
 pids=()
@@ -120,9 +124,11 @@ run() {
     load=$(cut -d' ' -f1 /proc/loadavg)
     start=$(date +%s%N)
     case $client in
-        switchboard)
+        switchboard | baseline)
             name=Switchboard
-            "$dist/bin/switchboard" --profile "$work/switchboard" --nick sbbench "$url" >"$work/out-$client.txt" 2>&1 &
+            local home=$dist
+            [ "$client" = baseline ] && home=$baseline
+            "$home/bin/switchboard" --profile "$work/$client" --nick sbbench "$url" >"$work/out-$client.txt" 2>&1 &
             pid=$! ;;
         hexchat)
             name=HexChat
@@ -131,10 +137,15 @@ run() {
             pid=$! ;;
     esac
     while [ -z "$channel" ]; do
-        kill -0 $pid 2>/dev/null || { echo "$client exited:"; cat "$work/out-$client.txt"; exit 1; }
+        if ! kill -0 $pid 2>/dev/null; then
+            echo "$client exited before showing #bench (retried up to twice):"; sed 's/^/    /' "$work/out-$client.txt"
+            return 1
+        fi
         now=$(date +%s%N)
         if [ $(( (now - start) / 1000000000 )) -ge 60 ]; then
-            echo "$client: no window showing #bench within 60 s"; cat "$work/out-$client.txt"; exit 1
+            echo "$client: no window showing #bench within 60 s:"; tail -5 "$work/out-$client.txt" | sed 's/^/    /'
+            kill $pid; wait $pid 2>/dev/null
+            return 1
         fi
         if [ -z "$mapped" ] && visible "$name"; then
             mapped=$(( ($(date +%s%N) - start) / 1000000 ))
@@ -146,7 +157,7 @@ run() {
         if [ -n "$mapped" ] && visible '#bench'; then
             channel=$(( ($(date +%s%N) - start) / 1000000 ))
         fi
-        sleep 0.005
+        sleep 0.01
     done
     if [ "$round" -eq 0 ]; then
         echo "$client first run (fresh profile, fills caches; not counted): mapped ${mapped} ms, channel ${channel} ms, CPU ${cpu} ms, load $load"
@@ -155,9 +166,9 @@ run() {
         echo "$mapped $channel $cpu" >>"$work/$client.txt"
     fi
     grep -h '^switchboard startup:' "$work/out-$client.txt" | sed 's/^/    /'
+    sleep 0.5
     [ "$client" = hexchat ] && [ "$round" -eq 0 ] && import -window root "$work/hexchat-first.png" 2>/dev/null
     [ "$client" = switchboard ] && [ "$round" -eq "$runs" ] && import -window root "$work/switchboard-last.png" 2>/dev/null
-    sleep 0.5
     kill $pid
     wait $pid 2>/dev/null
     while visible "$name"; do sleep 0.05; done
@@ -166,7 +177,8 @@ run() {
 echo "machine: $(nproc) CPUs, $(java -version 2>&1 | sed -n 1p), hexchat $(hexchat --version 2>/dev/null | sed 's/^[^0-9]*//'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 for round in $(seq 0 "$runs"); do
     for client in ${clients//,/ }; do
-        run "$client" "$round"
+        # A display connection refused now and then on a busy machine should not void the whole series.
+        run "$client" "$round" || run "$client" "$round" || run "$client" "$round" || exit 1
     done
 done
 

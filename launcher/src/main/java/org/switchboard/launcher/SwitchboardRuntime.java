@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.ServiceLoader;
 import java.util.StringJoiner;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -161,8 +160,8 @@ public final class SwitchboardRuntime {
             Files.createDirectories(dir);
         }
         OwnerOnlyFolder.restrict(profile.config());
-        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, getClass().getClassLoader())
-                .findFirst().orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"));
+        // Felix by name: looking the factory up with a ServiceLoader reads every jar of the class path first.
+        FrameworkFactory factory = new org.apache.felix.framework.FrameworkFactory();
         framework = factory.newFramework(frameworkProperties());
         framework.init();
         StartupTrace.mark("framework initialised");
