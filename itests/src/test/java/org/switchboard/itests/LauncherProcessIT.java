@@ -1,6 +1,7 @@
 package org.switchboard.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -66,10 +68,28 @@ class LauncherProcessIT {
 
     @Test
     void sigtermSendsQuitStopsTheFrameworkAndExitsWithZero() throws Exception {
+        connectJoinAndStopWithSigterm(Map.of(), "--headless");
+    }
+
+    /**
+     * Without --headless, but with a display that cannot be reached: no window, and neither the UI warm-up nor
+     * the wait for the first window may take the launcher down; the client connects as it would headless.
+     */
+    @Test
+    void anUnreachableDisplayStillConnectsAndStopsCleanly() throws Exception {
+        connectJoinAndStopWithSigterm(Map.of("DISPLAY", "127.0.0.1:97"));
+        assertFalse(stderr().contains("Exception in thread"), stderr());
+    }
+
+    /** Starts the script against a scripted server, waits for the JOIN, sends SIGTERM: QUIT and exit code 0. */
+    private void connectJoinAndStopWithSigterm(Map<String, String> environment, String... options) throws Exception {
         try (ScriptedIrcServer server = ScriptedIrcServer.start()) {
-            ProcessBuilder builder = new ProcessBuilder(SCRIPT.toString(), "--headless", "--profile",
-                    work.resolve("profile").toString(), "--nick", "termtest",
-                    "irc://127.0.0.1:" + server.port() + "/#term").directory(work.toFile());
+            List<String> command = new ArrayList<>(List.of(SCRIPT.toString()));
+            command.addAll(List.of(options));
+            command.addAll(List.of("--profile", work.resolve("profile").toString(), "--nick", "termtest",
+                    "irc://127.0.0.1:" + server.port() + "/#term"));
+            ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
+            builder.environment().putAll(environment);
             builder.redirectOutput(work.resolve("out.txt").toFile()).redirectError(work.resolve("err.txt").toFile());
             Process process = builder.start();
             try {

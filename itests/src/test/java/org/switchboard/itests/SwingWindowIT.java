@@ -4,17 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.AWTEvent;
 import java.awt.Frame;
 import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
 import java.awt.Robot;
+import java.awt.Toolkit;
+import java.awt.event.AWTEventListener;
+import java.awt.event.PaintEvent;
 import java.awt.event.WindowEvent;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.imageio.ImageIO;
 import javax.swing.SwingUtilities;
@@ -22,6 +28,8 @@ import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
 import org.switchboard.testsupport.NgircdServer;
 import org.switchboard.testsupport.TestIrcClient;
 
@@ -82,6 +90,61 @@ class SwingWindowIT {
             Thread.sleep(500);
             assertTrue(mainWindow().isEmpty(), "a window opened in headless mode");
         }
+    }
+
+    /**
+     * Connections, features, FileInstall and the shell start only once the window is on screen, so that they do
+     * not compete with it for the CPU; once start() has returned, they run.
+     */
+    @Test
+    void laterBundlesStartOnlyAfterTheWindowIsPainted() throws Exception {
+        assertFalse(GraphicsEnvironment.isHeadless(), "this test needs a display: run the build under xvfb-run");
+        List<String> later = List.of("org.switchboard.connection", "org.switchboard.feature.join",
+                "org.apache.felix.fileinstall");
+        Map<String, Integer> statesAtFirstPaint = new ConcurrentHashMap<>();
+        AWTEventListener firstPaint = event -> {
+            if (event.getID() == PaintEvent.PAINT && event.getSource() instanceof Frame frame
+                    && frame.getTitle().contains("Switchboard") && statesAtFirstPaint.isEmpty()) {
+                BundleContext context = bundleOf(frame).getBundleContext();
+                for (Bundle bundle : context.getBundles()) {
+                    if (later.contains(bundle.getSymbolicName())) {
+                        statesAtFirstPaint.put(bundle.getSymbolicName(), bundle.getState());
+                    }
+                }
+            }
+        };
+        Toolkit.getDefaultToolkit().addAWTEventListener(firstPaint, AWTEvent.PAINT_EVENT_MASK);
+        ClientRuntime client = null;
+        try {
+            client = ClientRuntime.start(work, List.of());
+            ClientRuntime.await("the window's first paint", () -> !statesAtFirstPaint.isEmpty());
+            assertEquals(later.size(), statesAtFirstPaint.size(), "bundle states seen at the first paint: "
+                    + statesAtFirstPaint);
+            statesAtFirstPaint.forEach((name, state) -> assertTrue(state != Bundle.ACTIVE && state != Bundle.STARTING,
+                    name + " was already started (state " + state + ") when the window was first painted"));
+            for (String name : later) {
+                assertEquals(Bundle.ACTIVE, client.bundle(name).getState(), name + " after start() returned");
+            }
+        } finally {
+            Toolkit.getDefaultToolkit().removeAWTEventListener(firstPaint);
+            if (client != null) {
+                client.close();
+            }
+        }
+    }
+
+    /** The bundle of the UI that built the frame: the first component whose class a bundle loaded. */
+    private static Bundle bundleOf(java.awt.Container container) {
+        for (java.awt.Component child : container.getComponents()) {
+            Bundle bundle = FrameworkUtil.getBundle(child.getClass());
+            if (bundle == null && child instanceof java.awt.Container inner) {
+                bundle = bundleOf(inner);
+            }
+            if (bundle != null) {
+                return bundle;
+            }
+        }
+        return null;
     }
 
     /** The text of the selected row of the window's buffer tree, read on the event thread. */

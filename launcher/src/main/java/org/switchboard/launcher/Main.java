@@ -28,6 +28,7 @@ public final class Main {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        StartupTrace.mark("launcher running");
         LaunchOptions options;
         try {
             options = CommandLine.parse(args);

@@ -1,7 +1,6 @@
 package org.switchboard.launcher;
 
 import java.io.IOException;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +17,6 @@ import java.util.Set;
 final class OwnerOnlyFolder {
 
     static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
-
-    private static final Logger LOG = System.getLogger(OwnerOnlyFolder.class.getName());
 
     private OwnerOnlyFolder() {
     }
@@ -38,7 +35,7 @@ final class OwnerOnlyFolder {
             view.setPermissions(OWNER_ONLY);
             return true;
         } catch (IOException | SecurityException e) {
-            LOG.log(Level.WARNING, "Could not make {0} readable by its owner only: {1}", folder, e.toString());
+            System.getLogger(OwnerOnlyFolder.class.getName()).log(Level.WARNING, "Could not make {0} readable by its owner only: {1}", folder, e.toString());
             return false;
         }
     }

@@ -7,14 +7,17 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
-import java.util.ServiceLoader;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.osgi.framework.Bundle;
@@ -24,6 +27,7 @@ import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 
 /**
  * The embedded OSGi framework with Switchboard's bundles: builds the framework properties from the options,
@@ -45,18 +49,27 @@ public final class SwitchboardRuntime {
 
     /**
      * Start level of the bundles the main window needs (the framework services, the API, protocol, session and
-     * the UI): they start first so that the window is built while the rest start.
+     * the UI): they start first, and alone until the window has been painted.
      */
     static final int WINDOW_START_LEVEL = 1;
     /** Start level of everything else: connections, features, FileInstall, the shell. */
     static final int LATER_START_LEVEL = 2;
 
-    /** Bundles not needed for the first window, by symbolic name or prefix (ending in '.'). */
+    /**
+     * How long the later bundles wait for the first window to be painted. Only an ordering: a window that takes
+     * longer (a very busy machine, a skin that failed) just gets them started alongside.
+     */
+    static final Duration FIRST_PAINT_TIMEOUT = Duration.ofSeconds(3);
+
+    /**
+     * Bundles not needed for the first window, by symbolic name or prefix (ending in '.'). The OSGi log is among
+     * them: while it runs, SCR asks it for every message whether that level is enabled, which cost the window's
+     * bundles a tenth of their start; until it comes, SCR writes errors to standard error itself.
+     */
     private static final List<String> LATER_BUNDLES = List.of("org.switchboard.connection", "org.switchboard.keepalive",
             "org.switchboard.feature.", "org.switchboard.shell", "org.switchboard.demo", "org.apache.felix.fileinstall",
-            "org.apache.felix.gogo.", "org.jline");
+            "org.apache.felix.gogo.", "org.jline", "org.apache.felix.log");
 
-    private static final Logger LOG = System.getLogger(SwitchboardRuntime.class.getName());
 
     /** FlatLaf is on the class path (see the launcher manifest); these are its packages. */
     private static final List<String> FLATLAF_PACKAGES = List.of("com.formdev.flatlaf", "com.formdev.flatlaf.icons",
@@ -102,8 +115,11 @@ public final class SwitchboardRuntime {
         properties.put(Constants.FRAMEWORK_STORAGE, profile.cache().resolve("framework").toString());
         // The system bundle exports FlatLaf from the class path, versioned so that skins can ask for a range.
         String flatlafVersion = launcherProperties().getProperty("flatlaf.version", "0") + ".0";
-        properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, FLATLAF_PACKAGES.stream()
-                .map(p -> p + ";version=" + flatlafVersion).collect(Collectors.joining(",")));
+        StringJoiner flatlafExports = new StringJoiner(",");
+        for (String flatlafPackage : FLATLAF_PACKAGES) {
+            flatlafExports.add(flatlafPackage + ";version=" + flatlafVersion);
+        }
+        properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, flatlafExports.toString());
         // Settings must outlive the bundle cache, which is only a cache.
         properties.put("felix.cm.dir", profile.config().resolve("configadmin").toString());
         properties.put("felix.fileinstall.dir", home.resolve("plugins").toString());
@@ -113,8 +129,8 @@ public final class SwitchboardRuntime {
         properties.put("felix.fileinstall.log.level", "2");
         // With --console the shell owns the terminal; leaving it (exit, Ctrl-D) stops the client.
         properties.put("gosh.args", "");
-        // Both levels are started before start() returns; the split only orders them (see startLevel).
-        properties.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(LATER_START_LEVEL));
+        // start() raises the level to LATER_START_LEVEL itself, once the window is on screen.
+        properties.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(WINDOW_START_LEVEL));
         properties.put("switchboard.home", home.toString());
         properties.put("switchboard.config.dir", profile.config().toString());
         properties.put("switchboard.data.dir", profile.data().toString());
@@ -133,17 +149,24 @@ public final class SwitchboardRuntime {
         return properties;
     }
 
-    /** Starts the framework and the bundles; returns once every bundle has been asked to start. */
-    public Framework start() throws BundleException, IOException {
+    /**
+     * Starts the framework and the bundles; returns once every bundle has been asked to start. The window's
+     * bundles start first; the others only when the window has been painted (or {@link #FIRST_PAINT_TIMEOUT}
+     * passed), so that on a machine with few cores the window does not share them with connections, features,
+     * FileInstall and the shell.
+     */
+    public Framework start() throws BundleException, IOException, InterruptedException {
         for (Path dir : List.of(profile.config(), profile.data(), profile.cache())) {
             Files.createDirectories(dir);
         }
         OwnerOnlyFolder.restrict(profile.config());
-        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, getClass().getClassLoader())
-                .findFirst().orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"));
+        // Felix by name: looking the factory up with a ServiceLoader reads every jar of the class path first.
+        FrameworkFactory factory = new org.apache.felix.framework.FrameworkFactory();
         framework = factory.newFramework(frameworkProperties());
         framework.init();
+        StartupTrace.mark("framework initialised");
         List<Bundle> bundles = installBundles(framework);
+        boolean windowed = false;
         for (Bundle bundle : bundles) {
             if (isFragment(bundle)) {
                 continue;
@@ -160,13 +183,48 @@ public final class SwitchboardRuntime {
             }
             try {
                 bundle.start();
+                windowed |= isUserInterface(bundle);
             } catch (BundleException e) {
                 // One broken bundle must not keep the client from starting.
-                LOG.log(Level.ERROR, "Bundle " + bundle.getSymbolicName() + " did not start: " + e.getMessage(), e);
+                log().log(Level.ERROR, "Bundle " + bundle.getSymbolicName() + " did not start: " + e.getMessage(), e);
             }
         }
+        StartupTrace.mark("bundles installed");
+        // Watching from before the first level starts: the window may be painted before framework.start() returns.
+        Optional<FirstWindowPaint> firstPaint = windowed ? FirstWindowPaint.watch() : Optional.empty();
         framework.start();
+        StartupTrace.mark("window bundles started");
+        if (firstPaint.isPresent()) {
+            boolean painted = firstPaint.get().await(FIRST_PAINT_TIMEOUT);
+            StartupTrace.mark(painted ? "first window painted" : "no window painted in time");
+        }
+        raiseStartLevel(LATER_START_LEVEL);
+        StartupTrace.mark("all bundles started");
         return framework;
+    }
+
+    /** Raises the framework's start level and waits until it is reached, or the framework is being stopped. */
+    private void raiseStartLevel(int startLevel) throws InterruptedException {
+        CountDownLatch reached = new CountDownLatch(1);
+        try {
+            framework.adapt(FrameworkStartLevel.class).setStartLevel(startLevel, event -> reached.countDown());
+        } catch (IllegalStateException e) {
+            // Stopped meanwhile (a signal during start-up): nothing more to start.
+            return;
+        }
+        while (!reached.await(50, TimeUnit.MILLISECONDS)) {
+            if (framework.getState() != Bundle.ACTIVE) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Looked up only when there is something to log: the first logger of the process sets up the logging back
+     * end, which would otherwise cost the main thread milliseconds at every start.
+     */
+    private static Logger log() {
+        return System.getLogger(SwitchboardRuntime.class.getName());
     }
 
     public Framework framework() {
@@ -242,7 +300,7 @@ public final class SwitchboardRuntime {
                 }
                 result.add(bundle);
             } catch (BundleException e) {
-                LOG.log(Level.ERROR, "Could not install " + jar.getFileName() + ": " + e.getMessage(), e);
+                log().log(Level.ERROR, "Could not install " + jar.getFileName() + ": " + e.getMessage(), e);
             }
         }
         for (Bundle leftover : installed.values()) {
@@ -250,7 +308,7 @@ public final class SwitchboardRuntime {
                 try {
                     leftover.uninstall();
                 } catch (BundleException e) {
-                    LOG.log(Level.WARNING, "Could not uninstall " + leftover.getLocation(), e);
+                    log().log(Level.WARNING, "Could not uninstall " + leftover.getLocation(), e);
                 }
             }
         }

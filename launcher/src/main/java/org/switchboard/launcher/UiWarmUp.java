@@ -1,5 +1,6 @@
 package org.switchboard.launcher;
 
+import java.awt.AWTError;
 import java.awt.EventQueue;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -46,8 +47,6 @@ import com.formdev.flatlaf.FlatLightLaf;
  */
 final class UiWarmUp {
 
-    private static final System.Logger LOG = System.getLogger(UiWarmUp.class.getName());
-
     private UiWarmUp() {
     }
 
@@ -60,6 +59,9 @@ final class UiWarmUp {
     }
 
     private static void run(ProfileDirectories profile) {
+        // The process's first logger sets up the logging back end; the UI bundle's components would otherwise
+        // pay for that on the framework's start-level thread, on the way to the window.
+        System.Logger log = System.getLogger(UiWarmUp.class.getName());
         try {
             if (GraphicsEnvironment.isHeadless()) {
                 return;
@@ -67,9 +69,10 @@ final class UiWarmUp {
             boolean dark = darkThemeChosen(profile);
             Toolkit.getDefaultToolkit();
             EventQueue.invokeLater(() -> buildAndDiscard(dark));
-        } catch (RuntimeException | LinkageError e) {
+        } catch (AWTError | RuntimeException | LinkageError e) {
+            // AWTError: DISPLAY names a display that cannot be reached.
             // Purely an optimisation: the UI bundle does all of this itself when it has to.
-            LOG.log(Level.DEBUG, "UI warm-up skipped", e);
+            log.log(Level.DEBUG, "UI warm-up skipped", e);
         }
     }
 
@@ -132,7 +135,7 @@ final class UiWarmUp {
                 g.dispose();
             }
         } catch (RuntimeException | LinkageError e) {
-            LOG.log(Level.DEBUG, "UI warm-up stopped early", e);
+            System.getLogger(UiWarmUp.class.getName()).log(Level.DEBUG, "UI warm-up stopped early", e);
         }
     }
 }

@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.Bundle;
 
 class DemoAndAutostartTest {
 
@@ -42,21 +38,9 @@ class DemoAndAutostartTest {
 
     @Test
     void onlyAnExplicitFalseAutostartHeaderKeepsABundleStopped() {
-        assertTrue(SwitchboardRuntime.isAutostart(bundleWithHeaders(Map.of())));
-        assertTrue(SwitchboardRuntime.isAutostart(bundleWithHeaders(Map.of("Switchboard-Autostart", "true"))));
-        assertFalse(SwitchboardRuntime.isAutostart(bundleWithHeaders(Map.of("Switchboard-Autostart", "false"))));
-        assertFalse(SwitchboardRuntime.isAutostart(bundleWithHeaders(Map.of("Switchboard-Autostart", " FALSE "))));
-    }
-
-    /** A bundle that only answers getHeaders(): enough for the launcher's manifest checks. */
-    private static Bundle bundleWithHeaders(Map<String, String> headers) {
-        Dictionary<String, String> dictionary = new Hashtable<>(headers);
-        return (Bundle) Proxy.newProxyInstance(Bundle.class.getClassLoader(), new Class<?>[] {Bundle.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("getHeaders") && (args == null || args.length == 0)) {
-                        return dictionary;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
+        assertTrue(SwitchboardRuntime.isAutostart(FakeBundle.withHeaders(Map.of())));
+        assertTrue(SwitchboardRuntime.isAutostart(FakeBundle.withHeaders(Map.of("Switchboard-Autostart", "true"))));
+        assertFalse(SwitchboardRuntime.isAutostart(FakeBundle.withHeaders(Map.of("Switchboard-Autostart", "false"))));
+        assertFalse(SwitchboardRuntime.isAutostart(FakeBundle.withHeaders(Map.of("Switchboard-Autostart", " FALSE "))));
     }
 }

@@ -40,8 +40,12 @@ import org.switchboard.session.model.SessionModel;
 /**
  * The session service. It listens to every connection (all commands, plus life-cycle and sent messages) and
  * keeps the model that UIs and features read. It holds no reference to any UI, so a UI can come and go.
+ *
+ * <p>Immediate, so that it exists before any UI: a UI's component is a {@link SessionListener} that needs the
+ * session, and a session created on the UI's demand would look for listeners while that UI is still being
+ * created, which SCR reports as a circular reference (and resolves only by binding the UI later).
  */
-@Component(service = { Session.class, IrcMessageListener.class, ConnectionListener.class },
+@Component(immediate = true, service = { Session.class, IrcMessageListener.class, ConnectionListener.class },
         configurationPid = SessionComponent.PID)
 @Designate(ocd = SessionComponent.Config.class)
 public final class SessionComponent implements Session, IrcMessageListener, ConnectionListener {

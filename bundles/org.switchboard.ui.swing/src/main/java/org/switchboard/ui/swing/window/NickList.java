@@ -2,6 +2,8 @@ package org.switchboard.ui.swing.window;
 
 import java.awt.Color;
 import java.awt.Component;
+import java.awt.Dimension;
+import java.awt.Font;
 import java.util.List;
 
 import javax.swing.AbstractListModel;
@@ -18,16 +20,42 @@ final class NickList extends JList<Member> {
 
     private static final long serialVersionUID = 1L;
 
+    /** The widest entry room is kept for. */
+    private static final Member PROTOTYPE = new Member("@WWWWWWWWWWWW", "@", null, null, null, null, false);
+
     private final MemberModel members = new MemberModel();
 
     NickList() {
         setModel(members);
         setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         setCellRenderer(new Renderer());
-        // Fixed cell sizes: JList then never measures all of a 10,000-member list.
-        setPrototypeCellValue(new Member("@WWWWWWWWWWWW", "@", null, null, null, null, false));
+        fixCellSize();
         SafeText.protect(this);
         ToolTipSupport.register(this);
+    }
+
+    @Override
+    public void updateUI() {
+        super.updateUI();
+        // Also called by JList's constructor, before our renderer is set.
+        if (getCellRenderer() instanceof Renderer) {
+            fixCellSize();
+        }
+    }
+
+    /**
+     * Fixed cell sizes, measured on the prototype entry: JList then never measures all of a 10,000-member list.
+     * Not setPrototypeCellValue: it compares the new prototype with the old one, and the first equals of a record
+     * is bootstrapped through method handles, which cost the window ~10 ms on its way to the screen.
+     */
+    private void fixCellSize() {
+        Component cell = getCellRenderer().getListCellRendererComponent(this, PROTOTYPE, 0, false, false);
+        Font own = cell.getFont();
+        cell.setFont(getFont());
+        Dimension size = cell.getPreferredSize();
+        cell.setFont(own);
+        setFixedCellWidth(size.width);
+        setFixedCellHeight(size.height);
     }
 
     /** Replaces the whole list with one model event. */
