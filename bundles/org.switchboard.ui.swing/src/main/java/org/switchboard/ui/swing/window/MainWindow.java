@@ -208,7 +208,7 @@ public final class MainWindow {
         attention.dispose();
         if (frame.isDisplayable()) {
             int nickWidth = nickScroll.isVisible() ? rightSplit.getWidth() - rightSplit.getDividerLocation()
-                    - rightSplit.getDividerSize() : windowState.nickListWidth();
+                    - rightSplit.getDividerSize() : nickScroll.getPreferredSize().width;
             windowState.update(frame.getBounds(), (frame.getExtendedState() & JFrame.MAXIMIZED_BOTH) != 0,
                     mainSplit.getDividerLocation(), Math.max(60, nickWidth));
             windowState.save(stateFile);
@@ -325,11 +325,34 @@ public final class MainWindow {
         input.setBuffer(buffer);
         chat.show(buffer);
         showMembers();
-        nickScroll.setVisible(buffer != null && buffer.type() == BufferType.CHANNEL);
-        nickScroll.getParent().revalidate();
+        showNickList(buffer != null && buffer.type() == BufferType.CHANNEL);
         updateTopicAndTitle();
         markCurrentRead();
         input.requestFocusInWindow();
+    }
+
+    /**
+     * Shows the nick list for channels only. A split pane leaves a component it shows again at the width it had
+     * while hidden, none, so the nick list takes back the width it had before it was hidden.
+     */
+    private void showNickList(boolean visible) {
+        if (visible == nickScroll.isVisible()) {
+            return;
+        }
+        if (!visible && rightSplit.getWidth() > 0) {
+            int width = rightSplit.getWidth() - rightSplit.getDividerLocation() - rightSplit.getDividerSize();
+            nickScroll.setPreferredSize(new Dimension(Math.max(60, width), nickScroll.getPreferredSize().height));
+        }
+        nickScroll.setVisible(visible);
+        if (visible) {
+            rightSplit.resetToPreferredSizes();
+        }
+        rightSplit.revalidate();
+    }
+
+    /** For tests: the nick list's width on screen, 0 while hidden. */
+    int nickListWidth() {
+        return nickScroll.isVisible() ? nickScroll.getWidth() : 0;
     }
 
     private void showMembers() {
