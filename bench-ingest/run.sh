@@ -5,9 +5,12 @@
 #   bench-ingest/run.sh                       # 100,000-line cold floods, 5 runs each, then 1,000,000-line RSS runs
 #   LINES=20000 RUNS=3 CLIENTS=irssi,switchboard-headless bench-ingest/run.sh
 #   SWITCHBOARD_OPTS='-XX:StartFlightRecording=filename=/tmp/sb.jfr,settings=profile' CLIENTS=switchboard-headless RUNS=1 bench-ingest/run.sh
+#   (for the UI client add SWITCHBOARD_CDS=off: a cold windowed run writes the class-data archive, and the JVM
+#   turns JFR off while it does)
 #
-# Needs: the built distribution (mvn -B package -pl distribution), Xvfb and ImageMagick's import (for the UI
-# client), tmux, and Debian's weechat-headless and irssi (apt-get install -y weechat-headless irssi).
+# Needs: the built distribution (mvn -B package -pl distribution), Xvfb, xdotool and ImageMagick's import (for
+# the UI client), jcmd (the JDK's, for the heap after GC), tmux, and Debian's weechat-headless and irssi
+# (apt-get install -y weechat-headless irssi).
 set -eu
 
 root=$(cd -P -- "$(dirname -- "$0")/.." && pwd -P)
@@ -39,7 +42,7 @@ mkdir -p "$work"
 
 echo "machine: $(nproc) CPUs, $(free -m | awk '/^Mem:/ {print $2}') MiB RAM, load $(cut -d' ' -f1-3 /proc/loadavg)"
 java -cp bench-ingest/target/classes org.switchboard.bench.ingest.IngestBench --dist "$dist" --lines "$lines" \
-    --runs "$runs" --clients "$clients" --display "$display" --work "$work" --screenshot "$work/ui-before-flood.png"
+    --runs "$runs" --clients "$clients" --display "$display" --work "$work" --screenshots "$work"
 if [ "$big_runs" -gt 0 ]; then
     java -cp bench-ingest/target/classes org.switchboard.bench.ingest.IngestBench --dist "$dist" \
         --lines "$big_lines" --runs "$big_runs" --clients "$big_clients" --display "$display" --work "$work"

@@ -21,7 +21,7 @@ enum BenchClient {
             return switchboard(settings, port, home, true);
         }
     },
-    /** {@code bin/switchboard} under Xvfb; the flooded channel is the only one joined, so it is the buffer shown. */
+    /** {@code bin/switchboard} under Xvfb; the window shows the channel it joined, as after any autojoin. */
     SWITCHBOARD_UI("switchboard-ui", 3000) {
         @Override
         Running start(Settings settings, int port, Path home) throws IOException {
@@ -105,6 +105,10 @@ enum BenchClient {
     }
 
     abstract Running start(Settings settings, int port, Path home) throws IOException;
+
+    boolean isSwitchboard() {
+        return this == SWITCHBOARD_HEADLESS || this == SWITCHBOARD_UI;
+    }
 
     static BenchClient byLabel(String label) {
         for (BenchClient c : values()) {

@@ -13,12 +13,14 @@ import java.util.SplittableRandom;
  * <p>The mix: 25 % of lines carry IRCv3 tags (time, msgid, account), 8 % are CTCP ACTIONs, 15 % contain mIRC
  * colour/bold codes, 20 % contain non-ASCII UTF-8 (Latin, Cyrillic, CJK, emoji). Message text is 20 to 400 bytes:
  * 70 % of lines 20 to 120 bytes (ordinary chat), 30 % 120 to 400 (pastes, long sentences). Senders are the
- * channel's 499 other members.
+ * channel's 499 other members. Public because bench-ui floods its window with the same lines.
  */
-final class FloodWorkload {
+public final class FloodWorkload {
 
+    /** The seed of every published figure. */
+    public static final long SEED = 20261128L;
     static final String SERVER = "flood.bench.test";
-    static final String CHANNEL = "#flood";
+    public static final String CHANNEL = "#flood";
     static final int MEMBERS = 500;
 
     private static final String[] WORDS = {
@@ -31,8 +33,9 @@ final class FloodWorkload {
         "Straße", "ελληνικά", "עברית",
     };
 
-    final byte[] bytes;
-    final int lines;
+    /** The lines, CRLF-terminated, as the server writes them. */
+    public final byte[] bytes;
+    public final int lines;
 
     private FloodWorkload(byte[] bytes, int lines) {
         this.bytes = bytes;
@@ -63,7 +66,7 @@ final class FloodWorkload {
         return replies;
     }
 
-    static FloodWorkload generate(int lineCount, long seed) {
+    public static FloodWorkload generate(int lineCount, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         ByteArrayOutputStream out = new ByteArrayOutputStream(lineCount * 160);
         StringBuilder line = new StringBuilder(600);

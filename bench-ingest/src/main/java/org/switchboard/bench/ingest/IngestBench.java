@@ -25,13 +25,22 @@ import java.util.Map;
  * Lines/s = lines / elapsed; MB/s = flood bytes (10^6) / elapsed; peak RSS = VmHWM of the client process read
  * after the PONG (the whole life of the process: start-up, join and flood); load = 1-minute load average at the
  * start of the run; client CPU = user + system time the client process used between the first flood byte and the
- * PONG (all its threads), which is less sensitive to a loaded machine than the wall-clock rate.
+ * PONG (all its threads), which is less sensitive to a loaded machine than the wall-clock rate. For Switchboard
+ * with its UI, EDT CPU is the part of that spent on the Swing event thread (the UI's own cost: refreshing, laying
+ * out and painting); for both Switchboard clients, heap after GC is the live heap after the PONG (a full
+ * collection through {@code jcmd}, outside the clock), the figure that says what heap the client needs, and the
+ * CPU of the busiest threads during the flood is printed under each run.
  */
 public final class IngestBench {
 
     private record Result(BenchClient client, int run, double seconds, double linesPerSecond, double mbPerSecond,
-            long peakRssKib, double cpuSeconds, String load) {
+            long peakRssKib, double cpuSeconds, double edtCpuSeconds, double heapAfterGcMib, String load,
+            Map<String, Double> threadCpu) {
     }
+
+    /** Linux keeps 15 characters of a thread's name: Swing's "AWT-EventQueue-0" is "AWT-EventQueue-". */
+    private static final String EVENT_THREAD = "AWT-EventQueue-";
+    private static final int THREADS_LISTED = 6;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = parse(args);
@@ -46,9 +55,9 @@ public final class IngestBench {
                 Path.of(options.getOrDefault("dist", "distribution/target/switchboard-0.1.0-SNAPSHOT")),
                 options.getOrDefault("display", System.getenv().getOrDefault("DISPLAY", ":99")),
                 System.getenv("SWITCHBOARD_OPTS"));
-        String screenshot = options.get("screenshot");
+        Path screenshots = options.containsKey("screenshots") ? Path.of(options.get("screenshots")) : null;
 
-        FloodWorkload workload = FloodWorkload.generate(lines, 20261128L);
+        FloodWorkload workload = FloodWorkload.generate(lines, FloodWorkload.SEED);
         System.out.printf(Locale.ROOT, "flood: %,d lines, %,d bytes (%.1f bytes/line); %d runs of %s%n",
                 workload.lines, workload.bytes.length, workload.bytes.length / (double) workload.lines, runs,
                 clients.stream().map(c -> c.label).toList());
@@ -62,75 +71,116 @@ public final class IngestBench {
                 Result result;
                 try {
                     result = runOnce(client, settings, workload, run, home, timeoutMillis, load,
-                            run == 1 && client == BenchClient.SWITCHBOARD_UI ? screenshot : null);
+                            run == 1 && client == BenchClient.SWITCHBOARD_UI ? screenshots : null);
                 } catch (IOException e) {
                     System.out.printf("%-21s run %d FAILED: %s%n", client.label, run, e.getMessage());
                     continue;
                 }
                 results.add(result);
                 System.out.printf(Locale.ROOT, "%-21s run %d: %8.3f s %,12.0f lines/s %8.2f MB/s peak RSS %,7.1f MiB"
-                        + " client CPU %6.2f s (%,.0f lines/CPU-s)  (load %s)%n", client.label, run, result.seconds,
-                        result.linesPerSecond, result.mbPerSecond, result.peakRssKib / 1024.0, result.cpuSeconds,
-                        workload.lines / result.cpuSeconds, load);
+                        + " client CPU %6.2f s (%,.0f lines/CPU-s) EDT CPU %s heap after GC %s  (load %s)%n",
+                        client.label, run, result.seconds, result.linesPerSecond, result.mbPerSecond,
+                        result.peakRssKib / 1024.0, result.cpuSeconds, workload.lines / result.cpuSeconds,
+                        orDash("%.2f s", result.edtCpuSeconds), orDash("%.1f MiB", result.heapAfterGcMib), load);
+                if (!result.threadCpu.isEmpty()) {
+                    System.out.println("    CPU by thread during the flood: " + busiest(result.threadCpu));
+                }
             }
         }
         printSummary(results, clients, workload);
     }
 
     private static Result runOnce(BenchClient client, BenchClient.Settings settings, FloodWorkload workload, int run,
-            Path home, long timeoutMillis, String load, String screenshot) throws IOException, InterruptedException {
+            Path home, long timeoutMillis, String load, Path screenshots) throws IOException, InterruptedException {
         try (FloodServer server = new FloodServer()) {
             BenchClient.Running running = client.start(settings, server.port(), home);
             try {
                 server.acceptAndJoin(60_000);
                 Thread.sleep(client.settleMillis);
-                if (client == BenchClient.SWITCHBOARD_UI) {
-                    // This build leaves the server buffer selected after the autojoin (reported); select the channel
-                    // in the buffer tree (its second row, top left of the undecorated window under Xvfb) as a user
-                    // would. The screenshot of run 1 shows that it worked.
-                    BenchClient.run("env", "DISPLAY=" + settings.display(), "xdotool", "mousemove", "62", "52",
-                            "click", "1");
-                    Thread.sleep(1000);
+                boolean ui = client == BenchClient.SWITCHBOARD_UI;
+                if (ui) {
+                    awaitChannelOnScreen(settings.display());
                 }
-                if (screenshot != null) {
-                    BenchClient.run("import", "-display", settings.display(), "-window", "root", screenshot);
-                    System.out.println("screenshot of the UI before the flood: " + screenshot);
-                }
+                screenshot(settings, screenshots, "ui-before-flood.png");
                 long pid = running.measuredPid();
                 double cpuBefore = cpuSeconds(pid);
+                Map<String, Double> threadsBefore = client.isSwitchboard() ? threadCpu(pid) : Map.of();
                 long nanos = server.flood(workload, timeoutMillis);
                 if (nanos < 0) {
                     throw new IOException("no PONG within " + timeoutMillis / 1000 + " s");
                 }
                 double cpu = cpuSeconds(pid) - cpuBefore;
+                Map<String, Double> threads = new LinkedHashMap<>();
+                if (client.isSwitchboard()) {
+                    threadCpu(pid).forEach((name, after) -> threads.put(name, after - threadsBefore.getOrDefault(name, 0.0)));
+                }
+                double edt = ui ? threads.getOrDefault(EVENT_THREAD, 0.0) : Double.NaN;
                 long hwm = peakRssKib(pid);
+                if (screenshots != null) {
+                    // The window repaints on its own timer; give it a few ticks to show the last lines.
+                    Thread.sleep(300);
+                    screenshot(settings, screenshots, "ui-after-flood.png");
+                }
+                double heap = client.isSwitchboard() ? heapAfterGcMib(pid) : Double.NaN;
                 double seconds = nanos / 1e9;
                 return new Result(client, run, seconds, workload.lines / seconds,
-                        workload.bytes.length / 1e6 / seconds, hwm, cpu, load);
+                        workload.bytes.length / 1e6 / seconds, hwm, cpu, edt, heap, load, threads);
             } finally {
                 running.stop();
             }
         }
     }
 
+    /**
+     * The flooded channel must be the buffer on screen (the window title names the buffer shown), as it is after
+     * an autojoin; waits for it as long as a slow start may need, and fails the run otherwise.
+     */
+    private static void awaitChannelOnScreen(String display) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        String title = FloodWorkload.CHANNEL + " @ ";
+        while (true) {
+            try {
+                BenchClient.run("env", "DISPLAY=" + display, "xdotool", "search", "--name", title);
+                return;
+            } catch (IOException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("the window does not show " + FloodWorkload.CHANNEL + ": " + notYet.getMessage());
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private static void screenshot(BenchClient.Settings settings, Path folder, String name) throws IOException {
+        if (folder == null) {
+            return;
+        }
+        Path file = folder.resolve(name);
+        BenchClient.run("import", "-display", settings.display(), "-window", "root", file.toString());
+        System.out.println("screenshot of the UI: " + file);
+    }
+
     private static void printSummary(List<Result> results, List<BenchClient> clients, FloodWorkload workload) {
         System.out.printf(Locale.ROOT, "%n| client (%,d lines) | runs | lines/s median | lines/s min–max | MB/s median"
                 + " | peak RSS MiB median | peak RSS min–max | client CPU s median | lines/CPU-s median"
-                + " | load avg (1 min) per run |%n", workload.lines);
-        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+                + " | EDT CPU s median | heap after GC MiB median | load avg (1 min) per run |%n", workload.lines);
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         for (BenchClient client : clients) {
             List<Result> mine = results.stream().filter(r -> r.client == client).toList();
             if (mine.isEmpty()) {
-                System.out.printf("| %s | 0 | failed | | | | | | | |%n", client.label);
+                System.out.printf("| %s | 0 | failed | | | | | | | | | |%n", client.label);
                 continue;
             }
             double[] rate = mine.stream().mapToDouble(Result::linesPerSecond).sorted().toArray();
             double[] mb = mine.stream().mapToDouble(Result::mbPerSecond).sorted().toArray();
             double[] rss = mine.stream().mapToDouble(r -> r.peakRssKib / 1024.0).sorted().toArray();
             double[] cpu = mine.stream().mapToDouble(Result::cpuSeconds).sorted().toArray();
+            double[] edt = mine.stream().mapToDouble(Result::edtCpuSeconds).sorted().toArray();
+            double[] heap = mine.stream().mapToDouble(Result::heapAfterGcMib).sorted().toArray();
             System.out.printf(Locale.ROOT, "| %s | %d | %,.0f | %,.0f – %,.0f | %.2f | %.1f | %.1f – %.1f | %.2f | %,.0f"
-                    + " | %s |%n", client.label, mine.size(), median(rate), rate[0], rate[rate.length - 1], median(mb),
-                    median(rss), rss[0], rss[rss.length - 1], median(cpu), workload.lines / median(cpu),
+                    + " | %s | %s | %s |%n", client.label, mine.size(), median(rate), rate[0], rate[rate.length - 1],
+                    median(mb), median(rss), rss[0], rss[rss.length - 1], median(cpu), workload.lines / median(cpu),
+                    orDash("%.2f", median(edt)), orDash("%.1f", median(heap)),
                     String.join(", ", mine.stream().map(Result::load).toList()));
         }
     }
@@ -149,12 +199,67 @@ public final class IngestBench {
         throw new IOException("no VmHWM for process " + pid);
     }
 
-    /** User plus system CPU time of a process, all its threads, from /proc/PID/stat (clock ticks of 1/100 s). */
+    private static String orDash(String format, double value) {
+        return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, format, value);
+    }
+
+    /** User plus system CPU time of a process, all its threads, from /proc/PID/stat. */
     static double cpuSeconds(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return statCpuSeconds(Path.of("/proc/" + pid + "/stat"));
+    }
+
+    /**
+     * CPU seconds per thread name of a process, threads of one pool (names that differ only in trailing digits,
+     * such as "GC Thread#0" and "GC Thread#1") added up.
+     */
+    static Map<String, Double> threadCpu(long pid) throws IOException {
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip().replaceAll("\\d+$", "");
+                    cpu.merge(name, statCpuSeconds(task.resolve("stat")), Double::sum);
+                } catch (IOException threadEnded) {
+                    // A thread that ended between the listing and the read: its time is lost to both snapshots.
+                }
+            }
+        }
+        return cpu;
+    }
+
+    private static String busiest(Map<String, Double> threadCpu) {
+        return threadCpu.entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(THREADS_LISTED)
+                .map(e -> String.format(Locale.ROOT, "%s %.2f s", e.getKey(), e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** utime + stime of a /proc stat file, in clock ticks of 1/100 s. */
+    private static double statCpuSeconds(Path statFile) throws IOException {
+        String stat = Files.readString(statFile);
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         // after "pid (comm) ": state is field 3, so utime (14) and stime (15) are at 11 and 12
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    }
+
+    /**
+     * Live heap of a Java process: a full collection, then the used heap the collector reports, in MiB (G1 reports
+     * one heap; Serial and Parallel a young and an old generation, which are added up).
+     */
+    static double heapAfterGcMib(long pid) throws IOException {
+        BenchClient.run("jcmd", Long.toString(pid), "GC.run");
+        String info = BenchClient.run("jcmd", Long.toString(pid), "GC.heap_info");
+        java.util.regex.Matcher used = java.util.regex.Pattern.compile("total \\d+K, used (\\d+)K").matcher(info);
+        long kib = 0;
+        boolean found = false;
+        while (used.find()) {
+            kib += Long.parseLong(used.group(1));
+            found = true;
+        }
+        if (!found) {
+            throw new IOException("no heap figure in jcmd GC.heap_info: " + info);
+        }
+        return kib / 1024.0;
     }
 
     private static String loadAverage() {

@@ -17,6 +17,8 @@ final class FakeBuffer implements Buffer {
     private final List<BufferLine> held = new ArrayList<>();
     private long first;
     int unread;
+    /** How many lines were read through {@link #lines}. */
+    long linesRead;
 
     FakeBuffer(long id, int limit) {
         this.id = id;
@@ -48,6 +50,7 @@ final class FakeBuffer implements Buffer {
     public List<BufferLine> lines(long from, long to) {
         long start = Math.max(from, first);
         long end = Math.min(to, endLine());
+        linesRead += Math.max(0, end - start);
         return start >= end ? List.of() : List.copyOf(held.subList((int) (start - first), (int) (end - first)));
     }
 

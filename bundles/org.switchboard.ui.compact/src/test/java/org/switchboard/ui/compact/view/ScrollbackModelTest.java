@@ -86,4 +86,35 @@ class ScrollbackModelTest {
         model.follow(null);
         assertEquals(0, model.getSize());
     }
+
+    @Test
+    void aFloodIsNotReadUntilItsRowsArePainted() {
+        FakeBuffer buffer = new FakeBuffer(1, 10_000);
+        model.follow(buffer);
+        for (int tick = 0; tick < 100; tick++) {
+            for (int i = 0; i < 1000; i++) {
+                buffer.append("line " + (tick * 1000 + i));
+            }
+            model.follow(buffer);
+        }
+        assertEquals(10_000, model.getSize());
+        assertEquals(0, buffer.linesRead, "the model keeps no lines of its own");
+        // The list paints the last screenful: one page is read, and rows of that page are not read again.
+        for (int row = model.getSize() - 40; row < model.getSize(); row++) {
+            assertEquals("line " + (90_000 + row), model.getElementAt(row).text());
+        }
+        assertEquals(40, buffer.linesRead);
+    }
+
+    @Test
+    void aRowWhoseLineFellOffSinceTheTickIsBlank() {
+        FakeBuffer buffer = new FakeBuffer(1, 3);
+        buffer.append("a");
+        buffer.append("b");
+        buffer.append("c");
+        model.follow(buffer);
+        buffer.append("d");
+        assertEquals("", model.getElementAt(0).text(), "a is gone; the next tick removes its row");
+        assertEquals("b", model.getElementAt(1).text());
+    }
 }

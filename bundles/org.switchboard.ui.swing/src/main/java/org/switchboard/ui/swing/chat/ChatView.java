@@ -1,32 +1,23 @@
 package org.switchboard.ui.swing.chat;
 
 import java.awt.BorderLayout;
-import java.awt.Color;
 import java.awt.Cursor;
 import java.awt.Dimension;
-import java.awt.Font;
-import java.awt.FontMetrics;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.Toolkit;
 import java.awt.datatransfer.StringSelection;
 import java.awt.event.ActionEvent;
+import java.awt.event.ComponentAdapter;
+import java.awt.event.ComponentEvent;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.awt.event.MouseWheelEvent;
-import java.awt.font.FontRenderContext;
-import java.awt.font.LineBreakMeasurer;
-import java.awt.font.TextAttribute;
-import java.awt.font.TextHitInfo;
-import java.awt.font.TextLayout;
-import java.text.AttributedString;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import javax.swing.AbstractAction;
@@ -36,18 +27,13 @@ import javax.swing.JPanel;
 import javax.swing.JPopupMenu;
 import javax.swing.JScrollBar;
 import javax.swing.KeyStroke;
-import javax.swing.UIManager;
-import javax.swing.text.StyleContext;
 
-import org.switchboard.api.irc.FormattedText;
 import org.switchboard.api.irc.IrcProtocol;
 import org.switchboard.api.session.Buffer;
 import org.switchboard.api.session.BufferLine;
 import org.switchboard.api.session.LineKind;
 import org.switchboard.ui.swing.text.LineText;
 import org.switchboard.ui.swing.text.Links;
-import org.switchboard.ui.swing.text.MircColours;
-import org.switchboard.ui.swing.text.NickColours;
 import org.switchboard.ui.swing.text.SafeText;
 
 /**
@@ -55,6 +41,11 @@ import org.switchboard.ui.swing.text.SafeText;
  * session, laid out and painted, from the bottom up, so a repaint costs the same with a hundred lines as with
  * half a million. The scroll bar counts lines, not pixels: its value is the first line of the bottom-anchored
  * view, which keeps wrapped lines cheap (no heights of off-screen lines are ever computed).
+ *
+ * <p>Under a flood the window's refresh timer calls {@link #refresh} a few dozen times a second at most; each
+ * frame lays out only the lines that became visible (what the last frame showed is kept in a {@link FrameCache},
+ * nothing else), and most lines are wrapped and drawn glyph by glyph ({@link WrappedLayout}) rather than by
+ * Java's text layout. A view the user scrolled up stays still and costs nothing while lines arrive.
  *
  * <p>Event thread only.
  */
@@ -65,7 +56,6 @@ public final class ChatView extends JPanel {
     private static final int GAP = 8;
     private static final int NICK_COLUMN_CHARS = 12;
     private static final int WHEEL_LINES = 3;
-    private static final int CACHE_LIMIT = 1500;
 
     private final transient IrcProtocol protocol;
     private final transient Consumer<String> linkOpener;
@@ -76,55 +66,22 @@ public final class ChatView extends JPanel {
     private long anchor;
     private boolean follow = true;
     private boolean adjusting;
-    private boolean dark;
-    private final transient Map<Long, Laid> cache = new LinkedHashMap<>(256, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Laid> eldest) {
-            return size() > CACHE_LIMIT;
-        }
-    };
-    /**
-     * The width-independent part of laying a line out (formatting parsed, links found, attributes set), kept
-     * across width changes: a resize then only breaks the visible lines into rows again.
-     */
-    private final transient Map<Long, Parsed> parsedCache = new LinkedHashMap<>(256, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Parsed> eldest) {
-            return size() > CACHE_LIMIT;
-        }
-    };
-    private int cacheWidth = -1;
+    private transient ChatTheme theme;
+    private final transient FrameCache<Laid> laidOut = new FrameCache<>();
     private transient List<Painted> painted = new ArrayList<>();
     /** Where a selection started and where it ends now; null without a selection. */
     private Pos selectionAnchor;
     private Pos selectionFocus;
 
-    private Font font;
-    private Font boldFont;
-    private Color background;
-    private Color foreground;
-    private Color muted;
-    private Color errorColour;
-    private Color linkColour;
-    private Color highlightBackground;
-    private Color selectionBackground;
-    private Color actionColour;
-    private Color joinColour;
-    private Color partColour;
-
-    /** A line laid out for one body width. */
-    private record Laid(BufferLine line, String plain, List<TextLayout> rows, List<Links.Link> links, int height) {
+    /**
+     * A line laid out for one body width, with the width-independent part kept for the next width, and its time
+     * and nick column text.
+     */
+    private record Laid(BufferLine line, StyledLine styled, LineLayout layout, int width, String time,
+            String gutter, float gutterWidth) {
         int length() {
-            return plain.length();
+            return styled.text().length();
         }
-    }
-
-    /** A line's text with its attributes, ready to be broken into rows at any width; text null when empty. */
-    private record Parsed(BufferLine line, String plain, AttributedString text, List<Links.Link> links) {
     }
 
     /** Where a line was drawn in the last paint, for mouse hit-testing. */
@@ -151,6 +108,13 @@ public final class ChatView extends JPanel {
                 anchor = buffer.firstLine() + scrollBar.getValue() + scrollBar.getVisibleAmount();
                 follow = anchor >= buffer.endLine();
                 canvas.repaint();
+            }
+        });
+        // The scroll bar's extent is a number of lines, which changes with the height.
+        canvas.addComponentListener(new ComponentAdapter() {
+            @Override
+            public void componentResized(ComponentEvent e) {
+                refresh();
             }
         });
         canvas.addMouseWheelListener(this::wheel);
@@ -187,55 +151,30 @@ public final class ChatView extends JPanel {
 
     /** Re-reads fonts and colours from the look and feel. */
     public void updateTheme(boolean darkTheme) {
-        this.dark = darkTheme;
-        Font base = UIManager.getFont("defaultFont");
-        if (base == null) {
-            base = UIManager.getFont("Label.font");
-        }
-        if (base == null) {
-            base = new Font(Font.DIALOG, Font.PLAIN, 13);
-        }
-        // StyleContext gives a font with the platform's fallback fonts for scripts and symbols the base lacks.
-        font = StyleContext.getDefaultStyleContext().getFont(base.getFamily(), Font.PLAIN, base.getSize());
-        boldFont = font.deriveFont(Font.BOLD);
-        background = colour("TextArea.background", darkTheme ? new Color(0x1E1F22) : Color.WHITE);
-        foreground = colour("TextArea.foreground", darkTheme ? new Color(0xDFE1E5) : Color.BLACK);
-        muted = colour("Label.disabledForeground", Color.GRAY);
-        errorColour = darkTheme ? new Color(0xFF6B68) : new Color(0xC62828);
-        linkColour = darkTheme ? new Color(0x58A6FF) : new Color(0x0B5CD5);
-        actionColour = darkTheme ? new Color(0xD2A8FF) : new Color(0x8E24AA);
-        joinColour = darkTheme ? new Color(0x7EE787) : new Color(0x2E7D32);
-        partColour = darkTheme ? new Color(0xFFA198) : new Color(0xB23C17);
-        highlightBackground = darkTheme ? new Color(0x4A3B12) : new Color(0xFFF1C2);
-        // Translucent, so that text keeps its own colours under the selection.
-        Color selection = colour("TextArea.selectionBackground", new Color(0x2675BF));
-        selectionBackground = new Color(selection.getRed(), selection.getGreen(), selection.getBlue(), 90);
-        canvas.setBackground(background);
-        cache.clear();
-        parsedCache.clear();
+        theme = ChatTheme.fromLookAndFeel(darkTheme);
+        canvas.setBackground(theme.background);
+        laidOut.clear();
         canvas.repaint();
-    }
-
-    private static Color colour(String key, Color fallback) {
-        Color c = UIManager.getColor(key);
-        return c == null ? fallback : c;
     }
 
     /** Shows another buffer, scrolled to its end. */
     public void show(Buffer newBuffer) {
         buffer = newBuffer;
         follow = true;
-        cache.clear();
-        parsedCache.clear();
+        laidOut.clear();
         clearSelection();
         refresh();
+        canvas.repaint();
     }
 
     public Buffer buffer() {
         return buffer;
     }
 
-    /** Takes in lines added since the last call: moves along when following the end, else keeps the view still. */
+    /**
+     * Takes in lines added since the last call: moves along when following the end, else keeps the view still.
+     * Repaints only when what is on screen changed, so a view the user scrolled up costs nothing during a flood.
+     */
     public void refresh() {
         if (buffer == null) {
             canvas.repaint();
@@ -243,21 +182,28 @@ public final class ChatView extends JPanel {
         }
         long first = buffer.firstLine();
         long end = buffer.endLine();
+        long before = anchor;
         if (follow) {
             anchor = end;
         }
         anchor = Math.max(Math.min(anchor, end), Math.min(first + 1, end));
-        int visible = Math.max(1, canvas.getHeight() / lineHeight());
+        int visible = visibleLines();
         adjusting = true;
         try {
-            long min = first;
             long max = Math.max(end, first + visible);
-            long value = Math.max(min, anchor - visible);
-            scrollBar.setValues(toInt(value - min), visible, 0, toInt(max - min));
+            long value = Math.max(first, anchor - visible);
+            scrollBar.setValues(toInt(value - first), visible, 0, toInt(max - first));
         } finally {
             adjusting = false;
         }
-        canvas.repaint();
+        // Lines that fell off the scrollback change a view whose top (a partly shown line too) reaches them.
+        if (anchor != before || first > anchor - visible - 2) {
+            canvas.repaint();
+        }
+    }
+
+    private int visibleLines() {
+        return Math.max(1, canvas.getHeight() / theme.rowHeight);
     }
 
     private int toInt(long value) {
@@ -270,12 +216,12 @@ public final class ChatView extends JPanel {
             return;
         }
         long end = buffer.endLine();
-        int visible = Math.max(1, canvas.getHeight() / lineHeight());
-        anchor = Math.min(end, seq + 1 + visible / 2);
+        anchor = Math.min(end, seq + 1 + visibleLines() / 2);
         follow = anchor >= end;
         selectionAnchor = new Pos(seq, 0);
         selectionFocus = new Pos(seq, Integer.MAX_VALUE);
         refresh();
+        canvas.repaint();
     }
 
     /** Where a backwards search continues: above the selected line, or from the bottom of the view. */
@@ -312,7 +258,7 @@ public final class ChatView extends JPanel {
 
     /** Scrolls by whole pages; negative is up. */
     public void page(int pages) {
-        scrollLines(pages * Math.max(1, canvas.getHeight() / lineHeight() - 1));
+        scrollLines(pages * Math.max(1, visibleLines() - 1));
     }
 
     private void scrollLines(int lines) {
@@ -330,11 +276,6 @@ public final class ChatView extends JPanel {
         scrollLines(e.getWheelRotation() * WHEEL_LINES);
     }
 
-    private int lineHeight() {
-        FontMetrics fm = canvas.getFontMetrics(font);
-        return fm.getHeight();
-    }
-
     /** Scroll state, for tests: whether the view follows new lines and the exclusive end line shown. */
     public boolean following() {
         return follow;
@@ -344,136 +285,52 @@ public final class ChatView extends JPanel {
         return anchor;
     }
 
-    // --- layout ---
+    /** How many laid-out lines are held between frames; for tests. */
+    int linesHeld() {
+        return laidOut.size();
+    }
 
-    private Laid layOut(BufferLine line, long seq, int bodyWidth, FontRenderContext frc) {
-        if (bodyWidth != cacheWidth) {
-            cache.clear();
-            cacheWidth = bodyWidth;
+    // --- columns ---
+
+    private float timeWidth() {
+        return theme.variant(false, false, false).width("00:00:00", 0, 8);
+    }
+
+    private float nickWidth() {
+        return theme.variant(false, false, false).of('n') * NICK_COLUMN_CHARS;
+    }
+
+    private int nickRight() {
+        return Math.round(PAD + timeWidth() + GAP + nickWidth());
+    }
+
+    private int bodyX() {
+        return nickRight() + GAP;
+    }
+
+    /** The nick column's font for a line: bold for what others say. */
+    private Advances gutterGlyphs(BufferLine line) {
+        return theme.variant(line.kind() == LineKind.MESSAGE && !line.has(BufferLine.SELF), false, false);
+    }
+
+    /** Cuts text to a width, ending it with an ellipsis when it had to be cut. */
+    private static String fit(String text, Advances glyphs, float width) {
+        if (glyphs.width(text, 0, text.length()) <= width) {
+            return text;
         }
-        Laid laid = cache.get(seq);
-        if (laid != null && laid.line.equals(line)) {
-            return laid;
-        }
-        Parsed parsed = parse(line, seq);
-        List<TextLayout> rows = new ArrayList<>(1);
-        if (parsed.text == null) {
-            rows.add(new TextLayout(" ", font, frc));
-        } else {
-            LineBreakMeasurer measurer = new LineBreakMeasurer(parsed.text.getIterator(), frc);
-            int length = parsed.plain.length();
-            while (measurer.getPosition() < length) {
-                rows.add(measurer.nextLayout(Math.max(20, bodyWidth)));
+        float budget = width - glyphs.of('…');
+        float x = 0;
+        int cut = 0;
+        while (cut < text.length()) {
+            int codePoint = text.codePointAt(cut);
+            float advance = glyphs.of(codePoint);
+            if (x + advance > budget) {
+                break;
             }
+            x += advance;
+            cut += Character.charCount(codePoint);
         }
-        String plain = parsed.plain;
-        List<Links.Link> links = parsed.links;
-        int height = 0;
-        for (TextLayout row : rows) {
-            height += rowHeight(row);
-        }
-        laid = new Laid(line, plain, rows, links, Math.max(height, lineHeight()));
-        cache.put(seq, laid);
-        return laid;
-    }
-
-    private Parsed parse(BufferLine line, long seq) {
-        Parsed parsed = parsedCache.get(seq);
-        if (parsed != null && parsed.line.equals(line)) {
-            return parsed;
-        }
-        FormattedText formatted = protocol.parseFormatting(LineText.body(line));
-        String plain = visible(formatted.plain());
-        List<Links.Link> links = Links.find(plain);
-        AttributedString text = null;
-        if (!plain.isEmpty()) {
-            text = new AttributedString(plain);
-            text.addAttribute(TextAttribute.FONT, font);
-            text.addAttribute(TextAttribute.FOREGROUND, bodyColour(line));
-            for (FormattedText.Span span : formatted.spans()) {
-                style(text, span, plain.length());
-            }
-            for (Links.Link link : links) {
-                text.addAttribute(TextAttribute.FOREGROUND, linkColour, link.start(), link.end());
-                text.addAttribute(TextAttribute.UNDERLINE, TextAttribute.UNDERLINE_ON, link.start(), link.end());
-            }
-        }
-        parsed = new Parsed(line, plain, text, links);
-        parsedCache.put(seq, parsed);
-        return parsed;
-    }
-
-    private int rowHeight(TextLayout row) {
-        return Math.max(lineHeight(), (int) Math.ceil(row.getAscent() + row.getDescent() + row.getLeading()));
-    }
-
-    /** Control characters left after formatting become spaces, keeping span offsets valid. */
-    private static String visible(String plain) {
-        char[] chars = null;
-        for (int i = 0; i < plain.length(); i++) {
-            char c = plain.charAt(i);
-            if (c < 0x20 || c == 0x7F) {
-                if (chars == null) {
-                    chars = plain.toCharArray();
-                }
-                chars[i] = ' ';
-            }
-        }
-        return chars == null ? plain : new String(chars);
-    }
-
-    private void style(AttributedString text, FormattedText.Span span, int length) {
-        int start = Math.max(0, Math.min(span.start(), length));
-        int end = Math.max(start, Math.min(span.end(), length));
-        if (start == end) {
-            return;
-        }
-        int fontStyle = (span.has(FormattedText.Span.BOLD) ? Font.BOLD : 0)
-                | (span.has(FormattedText.Span.ITALIC) ? Font.ITALIC : 0);
-        Font spanFont = span.has(FormattedText.Span.MONOSPACE)
-                ? new Font(Font.MONOSPACED, fontStyle, font.getSize())
-                : fontStyle == 0 ? font : font.deriveFont(fontStyle);
-        text.addAttribute(TextAttribute.FONT, spanFont, start, end);
-        if (span.has(FormattedText.Span.UNDERLINE)) {
-            text.addAttribute(TextAttribute.UNDERLINE, TextAttribute.UNDERLINE_ON, start, end);
-        }
-        if (span.has(FormattedText.Span.STRIKETHROUGH)) {
-            text.addAttribute(TextAttribute.STRIKETHROUGH, TextAttribute.STRIKETHROUGH_ON, start, end);
-        }
-        Color fg = MircColours.colour(span.foreground());
-        Color bg = MircColours.colour(span.background());
-        if (span.has(FormattedText.Span.REVERSE)) {
-            Color swap = fg == null ? foreground : fg;
-            fg = bg == null ? background : bg;
-            bg = swap;
-        }
-        if (fg != null) {
-            text.addAttribute(TextAttribute.FOREGROUND, fg, start, end);
-        }
-        if (bg != null) {
-            text.addAttribute(TextAttribute.BACKGROUND, bg, start, end);
-        }
-    }
-
-    private Color bodyColour(BufferLine line) {
-        if (line.kind() == LineKind.ERROR) {
-            return errorColour;
-        }
-        if (line.kind() == LineKind.ACTION) {
-            return actionColour;
-        }
-        return LineText.isEvent(line.kind()) ? muted : foreground;
-    }
-
-    private Color gutterColour(BufferLine line) {
-        return switch (line.kind()) {
-            case MESSAGE, NOTICE -> line.has(BufferLine.SELF) ? muted : NickColours.colour(line.nick(), dark);
-            case ACTION -> actionColour;
-            case JOIN -> joinColour;
-            case PART, QUIT, KICK -> partColour;
-            case ERROR -> errorColour;
-            default -> muted;
-        };
+        return text.substring(0, Math.max(cut, text.offsetByCodePoints(0, 1))) + "…";
     }
 
     // --- painting ---
@@ -502,88 +359,98 @@ public final class ChatView extends JPanel {
             g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
             int width = getWidth();
             int height = getHeight();
-            g.setColor(background);
+            g.setColor(theme.background);
             g.fillRect(0, 0, width, height);
             List<Painted> now = new ArrayList<>();
             painted = now;
             if (buffer == null) {
+                laidOut.clear();
                 return;
             }
-            g.setFont(font);
-            FontMetrics fm = g.getFontMetrics(font);
-            int timeWidth = fm.stringWidth("00:00:00");
-            int nickWidth = fm.charWidth('n') * NICK_COLUMN_CHARS;
-            int nickRight = PAD + timeWidth + GAP + nickWidth;
+            int nickRight = nickRight();
             int bodyX = nickRight + GAP;
             int bodyWidth = Math.max(40, width - bodyX - PAD);
-            FontRenderContext frc = g.getFontRenderContext();
-
-            int maxLines = height / Math.max(1, fm.getHeight()) + 2;
-            long end = anchor;
-            long start = Math.max(buffer.firstLine(), end - maxLines);
-            List<BufferLine> lines = buffer.lines(start, end);
+            float nickWidth = nickWidth();
+            long first = buffer.firstLine();
+            Lines lines = new Lines();
             int y = height - PAD / 2;
-            for (int i = lines.size() - 1; i >= 0 && y > 0; i--) {
-                long seq = start + i;
-                BufferLine line = lines.get(i);
-                Laid laid = layOut(line, seq, bodyWidth, frc);
-                int top = y - laid.height;
-                if (LineText.isHighlight(line)) {
-                    g.setColor(highlightBackground);
-                    g.fillRect(0, top, width, laid.height);
+            for (long seq = anchor - 1; seq >= first && y > 0; seq--) {
+                Laid laid = laidOut.previous(seq);
+                if (laid == null || laid.width != bodyWidth) {
+                    BufferLine line = laid != null ? laid.line : lines.get(seq, y / theme.rowHeight + 1);
+                    if (line == null) {
+                        break;
+                    }
+                    laid = layOut(line, laid, bodyWidth, nickWidth);
                 }
-                paintSelection(g, seq, laid, bodyX, top);
-                int baseline = top + (int) Math.ceil(laid.rows.get(0).getAscent());
-                g.setFont(font);
-                g.setColor(muted);
-                g.drawString(LineText.time(line.time()), PAD, baseline);
-                String gutter = fit(SafeText.display(LineText.gutter(line)), fm, nickWidth);
-                g.setFont(line.kind() == LineKind.MESSAGE && !line.has(BufferLine.SELF) ? boldFont : font);
-                FontMetrics gm = g.getFontMetrics();
-                g.setColor(gutterColour(line));
-                g.drawString(gutter, nickRight - gm.stringWidth(gutter), baseline);
-                int rowTop = top;
-                for (TextLayout row : laid.rows) {
-                    row.draw(g, bodyX, rowTop + row.getAscent());
-                    rowTop += rowHeight(row);
-                }
+                laidOut.keep(seq, laid);
+                int top = y - laid.layout.height();
+                paintLine(g, seq, laid, top, nickRight, bodyX, width);
                 now.add(new Painted(seq, top, y, laid));
                 y = top;
             }
+            laidOut.endFrame();
         }
 
-        private void paintSelection(Graphics2D g, long seq, Laid laid, int bodyX, int top) {
+        private void paintLine(Graphics2D g, long seq, Laid laid, int top, int nickRight, int bodyX, int width) {
+            BufferLine line = laid.line;
+            if (LineText.isHighlight(line)) {
+                g.setColor(theme.highlightBackground);
+                g.fillRect(0, top, width, laid.layout.height());
+            }
             int[] range = selectedRange(seq, laid.length());
-            if (range == null) {
-                return;
+            if (range != null) {
+                g.setColor(theme.selectionBackground);
+                laid.layout.paintSelection(g, range[0], range[1], bodyX, top);
             }
-            g.setColor(selectionBackground);
-            int rowTop = top;
-            int rowStart = 0;
-            for (TextLayout row : laid.rows) {
-                int rowEnd = rowStart + row.getCharacterCount();
-                int from = Math.max(range[0], rowStart);
-                int to = Math.min(range[1], rowEnd);
-                if (from < to) {
-                    java.awt.Shape shape = row.getLogicalHighlightShape(from - rowStart, to - rowStart);
-                    g.translate(bodyX, rowTop + row.getAscent());
-                    g.fill(shape);
-                    g.translate(-bodyX, -(rowTop + row.getAscent()));
-                }
-                rowTop += rowHeight(row);
-                rowStart = rowEnd;
-            }
+            int baseline = top + laid.layout.firstBaseline();
+            g.setFont(theme.font);
+            g.setColor(theme.muted);
+            g.drawString(laid.time, PAD, baseline);
+            g.setFont(gutterGlyphs(line).font());
+            g.setColor(theme.gutterColour(line));
+            g.drawString(laid.gutter, nickRight - laid.gutterWidth, baseline);
+            laid.layout.paint(g, bodyX, top);
         }
+    }
 
-        private String fit(String text, FontMetrics fm, int width) {
-            if (fm.stringWidth(text) <= width) {
-                return text;
+    /** Lays out a line that was not on screen (previous null) or is now at another width. */
+    private Laid layOut(BufferLine line, Laid previous, int bodyWidth, float nickWidth) {
+        if (previous != null) {
+            return new Laid(line, previous.styled, LineLayout.of(previous.styled, theme, bodyWidth), bodyWidth,
+                    previous.time, previous.gutter, previous.gutterWidth);
+        }
+        StyledLine styled = StyledLine.of(line, theme, protocol);
+        Advances glyphs = gutterGlyphs(line);
+        String gutter = fit(SafeText.display(LineText.gutter(line)), glyphs, nickWidth);
+        return new Laid(line, styled, LineLayout.of(styled, theme, bodyWidth), bodyWidth, LineText.time(line.time()),
+                gutter, glyphs.width(gutter, 0, gutter.length()));
+    }
+
+    /**
+     * The lines one frame fetches from the session: only those the last frame did not show, a block at a time
+     * (the new lines at the bottom when following, the ones scrolled into view otherwise).
+     */
+    private final class Lines {
+        private List<BufferLine> block = List.of();
+        private long blockStart;
+
+        /** Line {@code seq}, fetching it with the uncached lines below it, at most {@code room} of them. */
+        BufferLine get(long seq, int room) {
+            if (seq < blockStart || seq >= blockStart + block.size()) {
+                long from = seq;
+                long first = buffer.firstLine();
+                while (from > first && seq - from + 1 < room && laidOut.previous(from - 1) == null) {
+                    from--;
+                }
+                block = buffer.lines(from, seq + 1);
+                // Lines that fell off the scrollback meanwhile are missing at the front.
+                blockStart = seq + 1 - block.size();
+                if (seq < blockStart) {
+                    return null;
+                }
             }
-            int cut = text.length();
-            while (cut > 1 && fm.stringWidth(text.substring(0, cut) + "…") > width) {
-                cut--;
-            }
-            return text.substring(0, cut) + "…";
+            return block.get((int) (seq - blockStart));
         }
     }
 
@@ -600,45 +467,16 @@ public final class ChatView extends JPanel {
 
     private Links.Link linkAt(int x, int y) {
         Painted p = paintedAt(y);
-        if (p == null || p.laid.links.isEmpty()) {
+        if (p == null || p.laid.styled.links().isEmpty()) {
             return null;
         }
-        int bodyX = bodyX();
-        int rowTop = p.top;
-        for (TextLayout row : p.laid.rows) {
-            int rowBottom = rowTop + rowHeight(row);
-            if (y >= rowTop && y < rowBottom) {
-                if (x < bodyX || x > bodyX + row.getAdvance()) {
-                    return null;
-                }
-                TextHitInfo hit = row.hitTestChar(x - bodyX, y - rowTop);
-                int index = hit.getCharIndex() + rowStart(p.laid, row);
-                for (Links.Link link : p.laid.links) {
-                    if (index >= link.start() && index < link.end()) {
-                        return link;
-                    }
-                }
-                return null;
+        int index = p.laid.layout.charAt(x - bodyX(), y - p.top);
+        for (Links.Link link : p.laid.styled.links()) {
+            if (index >= link.start() && index < link.end()) {
+                return link;
             }
-            rowTop = rowBottom;
         }
         return null;
-    }
-
-    private static int rowStart(Laid laid, TextLayout row) {
-        int offset = 0;
-        for (TextLayout r : laid.rows) {
-            if (r == row) {
-                return offset;
-            }
-            offset += r.getCharacterCount();
-        }
-        return offset;
-    }
-
-    private int bodyX() {
-        FontMetrics fm = canvas.getFontMetrics(font);
-        return PAD + fm.stringWidth("00:00:00") + GAP + fm.charWidth('n') * NICK_COLUMN_CHARS + GAP;
     }
 
     /** The scrollback position under a point of the last paint; above or below the lines clamps to them. */
@@ -652,22 +490,7 @@ public final class ChatView extends JPanel {
             Painted bottom = painted.get(0);
             return y < top.top ? new Pos(top.seq, 0) : new Pos(bottom.seq, bottom.laid.length());
         }
-        int bodyX = bodyX();
-        int rowTop = p.top;
-        int rowStart = 0;
-        for (TextLayout row : p.laid.rows) {
-            int rowBottom = rowTop + rowHeight(row);
-            if (y < rowBottom || row == p.laid.rows.get(p.laid.rows.size() - 1)) {
-                if (x < bodyX) {
-                    return new Pos(p.seq, rowStart);
-                }
-                TextHitInfo hit = row.hitTestChar(x - bodyX, y - rowTop);
-                return new Pos(p.seq, rowStart + hit.getInsertionIndex());
-            }
-            rowTop = rowBottom;
-            rowStart += row.getCharacterCount();
-        }
-        return new Pos(p.seq, 0);
+        return new Pos(p.seq, p.laid.layout.offsetAt(Math.max(0, x - bodyX()), y - p.top));
     }
 
     /**
@@ -682,9 +505,11 @@ public final class ChatView extends JPanel {
         Pos end = selectionEnd();
         boolean multiLine = start.seq != end.seq;
         StringBuilder sb = new StringBuilder();
-        long seq = start.seq;
-        for (BufferLine line : buffer.lines(start.seq, end.seq + 1)) {
-            String plain = visible(protocol.parseFormatting(LineText.body(line)).plain());
+        // Lines that fell off the scrollback are not returned: the first one returned may come later.
+        List<BufferLine> lines = buffer.lines(start.seq, end.seq + 1);
+        long seq = end.seq + 1 - lines.size();
+        for (BufferLine line : lines) {
+            String plain = StyledLine.visible(protocol.parseFormatting(LineText.body(line)).plain());
             int[] range = selectedRange(seq, plain.length());
             if (sb.length() > 0) {
                 sb.append('\n');

@@ -50,9 +50,12 @@ public final class Links {
         return links;
     }
 
+    /** {@code needle} is lower case ASCII. */
     private static int indexOfIgnoreCase(String text, String needle, int from) {
+        char head = needle.charAt(0);
         for (int i = from; i <= text.length() - needle.length(); i++) {
-            if (text.regionMatches(true, i, needle, 0, needle.length())) {
+            // Most characters fail this cheap test, and only candidates get the full comparison.
+            if ((text.charAt(i) | 0x20) == head && text.regionMatches(true, i, needle, 0, needle.length())) {
                 return i;
             }
         }

@@ -25,13 +25,7 @@ public final class MircColours {
         0x000000, 0x131313, 0x282828, 0x363636, 0x4D4D4D, 0x656565, 0x818181, 0x9F9F9F, 0xBCBCBC, 0xE2E2E2,
         0xFFFFFF };
 
-    private static final Color[] COLOURS = new Color[RGB.length];
-
-    static {
-        for (int i = 0; i < RGB.length; i++) {
-            COLOURS[i] = new Color(RGB[i]);
-        }
-    }
+    private static final Color[] COLOURS = Palettes.of(RGB);
 
     private MircColours() {
     }

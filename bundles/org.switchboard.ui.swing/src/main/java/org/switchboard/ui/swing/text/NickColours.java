@@ -13,6 +13,9 @@ public final class NickColours {
     private static final int[] DARK = { 0xFF7B72, 0x7EE787, 0x79C0FF, 0xD2A8FF, 0xFFA657, 0x56D4DD, 0xFF9BCE,
         0xE3B341, 0xA5D6A7, 0x9FA8DA, 0x80CBC4, 0xFFCC80 };
 
+    private static final Color[] LIGHT_COLOURS = Palettes.of(LIGHT);
+    private static final Color[] DARK_COLOURS = Palettes.of(DARK);
+
     private NickColours() {
     }
 
@@ -29,6 +32,6 @@ public final class NickColours {
     }
 
     public static Color colour(String nick, boolean dark) {
-        return new Color((dark ? DARK : LIGHT)[index(nick)]);
+        return (dark ? DARK_COLOURS : LIGHT_COLOURS)[index(nick)];
     }
 }

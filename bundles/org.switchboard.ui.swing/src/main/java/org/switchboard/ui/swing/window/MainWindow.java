@@ -99,7 +99,7 @@ public final class MainWindow {
     private final JSplitPane mainSplit;
     private final JSplitPane rightSplit;
     /** The nick list's width while it is hidden (the server buffer and queries have none). */
-    private int nickListWidth;
+    private int hiddenNickListWidth;
     private Buffer current;
     /** Buffer ids seen at the last rebuild, to notice new ones. */
     private Set<Long> knownBuffers = Set.of();
@@ -169,7 +169,7 @@ public final class MainWindow {
         treeScroll.setPreferredSize(new Dimension(windowState.treeWidth(), 100));
         mainSplit = main;
         rightSplit = right;
-        nickListWidth = windowState.nickListWidth();
+        hiddenNickListWidth = windowState.nickListWidth();
 
         frame.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
         frame.addWindowListener(new WindowAdapter() {
@@ -345,19 +345,24 @@ public final class MainWindow {
             return;
         }
         if (!wanted) {
-            nickListWidth = currentNickListWidth();
+            hiddenNickListWidth = currentNickListWidth();
         }
         nickScroll.setVisible(wanted);
         if (wanted && rightSplit.getWidth() > 0) {
             rightSplit.setDividerLocation(Math.max(0,
-                    rightSplit.getWidth() - rightSplit.getDividerSize() - nickListWidth));
+                    rightSplit.getWidth() - rightSplit.getDividerSize() - hiddenNickListWidth));
         }
         rightSplit.revalidate();
     }
 
+    /** For tests: the nick list's width on screen, 0 while hidden. */
+    int nickListWidth() {
+        return nickScroll.isVisible() ? nickScroll.getWidth() : 0;
+    }
+
     private int currentNickListWidth() {
         if (!nickScroll.isVisible() || rightSplit.getWidth() == 0) {
-            return nickListWidth;
+            return hiddenNickListWidth;
         }
         return Math.max(60, rightSplit.getWidth() - rightSplit.getDividerLocation() - rightSplit.getDividerSize());
     }

@@ -237,4 +237,71 @@ class ChatViewTest {
         assertEquals(5000, view.searchStart());
         assertEquals("nick2 line 5000", view.selectedText(), "line 5000 is an action by nick2");
     }
+
+    @Test
+    void aViewScrolledUpStaysStillAndReadsNothingWhileLinesArrive() {
+        GeneratedBuffer buffer = new GeneratedBuffer(1000);
+        view.show(buffer);
+        paint();
+        view.page(-1);
+        paint();
+        long anchor = view.anchor();
+        buffer.reads.clear();
+        for (int tick = 0; tick < 20; tick++) {
+            buffer.end += 500;
+            view.refresh();
+            paint();
+        }
+        assertEquals(anchor, view.anchor());
+        assertFalse(view.following());
+        assertEquals(0, buffer.linesRead(), "the lines on screen come from the last frame");
+    }
+
+    @Test
+    void followingReadsOnlyTheLinesThatArrived() {
+        GeneratedBuffer buffer = new GeneratedBuffer(1000);
+        view.show(buffer);
+        paint();
+        buffer.reads.clear();
+        buffer.end = 1003;
+        view.refresh();
+        paint();
+        assertEquals(1003, view.anchor(), "the newest line is at the bottom");
+        assertEquals(3, buffer.linesRead(), "only the three new lines are laid out");
+    }
+
+    @Test
+    void aFloodKeepsTheViewAtTheBottomAndHoldsOneScreenOfLayouts() {
+        GeneratedBuffer buffer = new GeneratedBuffer(100);
+        view.show(buffer);
+        paint();
+        int screen = view.linesHeld();
+        assertTrue(screen > 10 && screen < 100, "one screen is " + screen + " lines");
+        for (int tick = 0; tick < 200; tick++) {
+            buffer.end += 1500;
+            // the scrollback is bounded: old lines fall off while the flood goes on
+            buffer.first = Math.max(0, buffer.end - 10_000);
+            view.refresh();
+            paint();
+            assertEquals(buffer.end, view.anchor());
+            assertTrue(view.following());
+            assertTrue(view.linesHeld() <= screen, "held " + view.linesHeld() + " laid-out lines");
+        }
+    }
+
+    @Test
+    void aScrolledViewWhoseLinesFallOffMovesToTheOldestHeld() {
+        GeneratedBuffer buffer = new GeneratedBuffer(1000);
+        view.show(buffer);
+        view.page(-3);
+        long anchor = view.anchor();
+        buffer.end += 5000;
+        buffer.first = buffer.end - 1000;
+        view.refresh();
+        assertFalse(view.following());
+        assertTrue(view.anchor() > anchor && view.anchor() <= buffer.first + 1, "anchor " + view.anchor());
+        buffer.reads.clear();
+        paint();
+        assertTrue(buffer.reads.stream().allMatch(r -> r[0] >= buffer.first), "nothing below the oldest line is read");
+    }
 }

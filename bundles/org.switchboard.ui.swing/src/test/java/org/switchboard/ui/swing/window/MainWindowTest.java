@@ -1,0 +1,95 @@
+package org.switchboard.ui.swing.window;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.GraphicsEnvironment;
+import java.util.Optional;
+
+import javax.swing.SwingUtilities;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.switchboard.api.session.BufferType;
+import org.switchboard.protocol.internal.IrcProtocolComponent;
+import org.switchboard.session.SessionComponent;
+import org.switchboard.session.command.CommandDispatcherComponent;
+import org.switchboard.ui.swing.demo.DemoConnection;
+import org.switchboard.ui.swing.update.ChangeTracker;
+
+/** The window on the real session, on screen: these need a display (CI runs the build under xvfb-run). */
+class MainWindowTest {
+
+    private final IrcProtocolComponent protocol = new IrcProtocolComponent();
+    private SessionComponent session;
+    private DemoConnection connection;
+    private MainWindow window;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        assertFalse(GraphicsEnvironment.isHeadless(), "a window needs a display; run the build under xvfb-run");
+        session = new SessionComponent(protocol, 1000);
+        connection = new DemoConnection("net", protocol, m -> { });
+        session.bindConnection(connection);
+        ChangeTracker changes = new ChangeTracker();
+        session.bindListener(changes);
+        feed(":irc.example 001 sam :Welcome");
+        CommandDispatcherComponent dispatcher = new CommandDispatcherComponent(session, protocol);
+        SwingUtilities.invokeAndWait(() -> {
+            Themes.apply(false);
+            window = new MainWindow(new UiServices(session, dispatcher, protocol, n -> Optional.of(connection),
+                    Optional::empty, dark -> { }), changes, Runnable::run, () -> { }, false, null);
+            window.frame().setSize(1000, 700);
+            window.open();
+            window.frame().validate();
+        });
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (window != null) {
+            SwingUtilities.invokeAndWait(window::dispose);
+        }
+    }
+
+    private void feed(String... lines) {
+        for (String line : lines) {
+            session.onMessage(connection, protocol.parse(line));
+        }
+    }
+
+    @Test
+    void aChannelJoinedWhileTheServerBufferIsShownGetsItsNickList() throws Exception {
+        SwingUtilities.invokeAndWait(() -> {
+            assertEquals(BufferType.SERVER, window.current().type());
+            assertEquals(0, window.nickListWidth(), "no nick list for the server buffer");
+        });
+        feed(":sam!s@h JOIN #chan", ":irc.example 353 sam = #chan :sam @alice bob", ":irc.example 366 sam #chan :End");
+        SwingUtilities.invokeAndWait(() -> {
+            window.refresh();
+            window.frame().validate();
+            assertEquals("#chan", window.current().name(), "autojoin: the channel is shown");
+            assertTrue(window.nickListWidth() >= 60, "nick list width " + window.nickListWidth());
+        });
+    }
+
+    @Test
+    void theNickListKeepsItsWidthAcrossTheServerBuffer() throws Exception {
+        feed(":sam!s@h JOIN #chan", ":irc.example 353 sam = #chan :sam @alice bob", ":irc.example 366 sam #chan :End");
+        int[] width = new int[1];
+        SwingUtilities.invokeAndWait(() -> {
+            window.refresh();
+            window.frame().validate();
+            width[0] = window.nickListWidth();
+            assertTrue(width[0] >= 60, "nick list width " + width[0]);
+            window.select(session.find("net", "net").orElseThrow().id());
+            window.frame().validate();
+            assertEquals(0, window.nickListWidth());
+            window.select(session.find("net", "#chan").orElseThrow().id());
+            window.frame().validate();
+            assertEquals(width[0], window.nickListWidth(), "back at the width it had");
+        });
+    }
+}
