@@ -32,7 +32,7 @@ import org.switchboard.testsupport.NgircdServer;
  * stays connected leave nothing behind: no threads, windows or services beyond the baseline, no heap growth, and
  * the class loaders of the cycled bundles become collectable once the framework has refreshed.
  *
- * <p>{@value #FEATURE_CYCLES} feature cycles take turns over the four feature bundles ({@value #FEATURE_CYCLES} / 4
+ * <p>{@value #FEATURE_CYCLES} feature cycles take turns over the five feature bundles ({@value #FEATURE_CYCLES} / 5
  * each), which keeps the run near 20 s. The UI bundle goes through fewer ({@value #UI_CYCLES}): each of its cycles
  * opens a real FlatLaf window on the display and waits for it to be shown and disposed, about half a second, so 500
  * would take over four minutes without exercising anything new.
@@ -47,7 +47,7 @@ class LeakIT {
     /** Cycles run before the baseline is taken, so that one-off class loading and pools are in it. */
     static final int WARM_UP = 10;
     static final List<String> FEATURES = List.of("org.switchboard.feature.join", "org.switchboard.feature.commands",
-            "org.switchboard.feature.ctcp", "org.switchboard.feature.away");
+            "org.switchboard.feature.ctcp", "org.switchboard.feature.away", "org.switchboard.feature.notify");
     static final String UI = "org.switchboard.ui.swing";
     /** Threads that may come and go on their own (a JIT compiler thread, a pool worker timing out). */
     static final int THREAD_SLACK = 3;

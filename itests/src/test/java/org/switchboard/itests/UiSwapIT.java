@@ -9,7 +9,6 @@ import java.awt.Component;
 import java.awt.Container;
 import java.awt.Frame;
 import java.awt.GraphicsEnvironment;
-import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,14 +17,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import javax.swing.JComboBox;
 import javax.swing.JList;
 import javax.swing.JTree;
 import javax.swing.ListModel;
-import javax.swing.SwingUtilities;
 import javax.swing.tree.DefaultMutableTreeNode;
 import javax.swing.tree.TreeModel;
 
@@ -198,17 +195,17 @@ class UiSwapIT {
     // ---- the compact skin, read through its named components ----
 
     private static Optional<Frame> frameWithSwitcher() {
-        return visibleFrames().filter(f -> find(f, "compact.buffers") != null).findFirst();
+        return visibleFrames().filter(f -> SwingProbe.find(f, "compact.buffers") != null).findFirst();
     }
 
     /** True when the compact window lists the expected buffers with their unread counts and shows one fully. */
     private static boolean compactMatches(List<BufferState> expected) {
-        return onEventThread(() -> {
+        return SwingProbe.onEventThread(() -> {
             Optional<Frame> frame = frameWithSwitcher();
             if (frame.isEmpty()) {
                 return false;
             }
-            JComboBox<?> switcher = (JComboBox<?>) find(frame.get(), "compact.buffers");
+            JComboBox<?> switcher = (JComboBox<?>) SwingProbe.find(frame.get(), "compact.buffers");
             Map<Long, Integer> shownUnread = new LinkedHashMap<>();
             for (int i = 0; i < switcher.getItemCount(); i++) {
                 Object item = switcher.getItemAt(i);
@@ -234,8 +231,8 @@ class UiSwapIT {
     /** Picks every buffer in the switcher in turn and compares its scrollback count and nick list. */
     private static void checkEveryBufferInCompact(List<BufferState> expected) throws InterruptedException {
         for (BufferState buffer : expected) {
-            onEventThread(() -> {
-                JComboBox<?> switcher = (JComboBox<?>) find(frameWithSwitcher().orElseThrow(), "compact.buffers");
+            SwingProbe.onEventThread(() -> {
+                JComboBox<?> switcher = (JComboBox<?>) SwingProbe.find(frameWithSwitcher().orElseThrow(), "compact.buffers");
                 for (int i = 0; i < switcher.getItemCount(); i++) {
                     if ((Long) ClientRuntime.get(switcher.getItemAt(i), "id") == buffer.id()) {
                         switcher.setSelectedIndex(i);
@@ -244,13 +241,13 @@ class UiSwapIT {
                 return true;
             });
             ClientRuntime.await("the compact window to show " + buffer.name(),
-                    () -> onEventThread(() -> showsBuffer(frameWithSwitcher().orElseThrow(), buffer)));
+                    () -> SwingProbe.onEventThread(() -> showsBuffer(frameWithSwitcher().orElseThrow(), buffer)));
         }
     }
 
     private static boolean showsBuffer(Frame frame, BufferState buffer) {
-        JList<?> chat = (JList<?>) find(frame, "compact.chat");
-        JList<?> nicks = (JList<?>) find(frame, "compact.nicks");
+        JList<?> chat = (JList<?>) SwingProbe.find(frame, "compact.chat");
+        JList<?> nicks = (JList<?>) SwingProbe.find(frame, "compact.nicks");
         return chat.getModel().getSize() == buffer.lines() && nicksOf(nicks.getModel()).equals(buffer.nicks());
     }
 
@@ -262,7 +259,7 @@ class UiSwapIT {
 
     /** True when the default window's tree holds exactly the expected buffers and its nick list one of them. */
     private static boolean swingMatches(ClientRuntime client, List<BufferState> expected) {
-        return onEventThread(() -> {
+        return SwingProbe.onEventThread(() -> {
             Optional<Frame> frame = frameWithTree();
             if (frame.isEmpty()) {
                 return false;
@@ -313,24 +310,6 @@ class UiSwapIT {
         return nicks;
     }
 
-    private static Component find(Container root, String name) {
-        if (name.equals(root.getName())) {
-            return root;
-        }
-        for (Component child : root.getComponents()) {
-            if (name.equals(child.getName())) {
-                return child;
-            }
-            if (child instanceof Container container) {
-                Component found = find(container, name);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
     private static <T> T first(Container root, Class<T> type) {
         List<T> all = allOf(root, type);
         return all.isEmpty() ? null : all.get(0);
@@ -347,23 +326,5 @@ class UiSwapIT {
             }
         }
         return found;
-    }
-
-    private static boolean onEventThread(Callable<Boolean> check) {
-        boolean[] result = new boolean[1];
-        try {
-            SwingUtilities.invokeAndWait(() -> {
-                try {
-                    result[0] = check.call();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (InvocationTargetException e) {
-            throw new AssertionError("reading the window failed", e.getCause());
-        }
-        return result[0];
     }
 }

@@ -1,6 +1,7 @@
 package org.switchboard.testfakes;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,8 @@ public final class FakeConnection implements IrcConnection {
     public boolean refuse;
     public String chantypes = "#&";
     public Set<String> capabilities = Set.of();
+    /** ISUPPORT tokens the server announced ({@code ELIST} → {@code CMNTU}, say). */
+    public final Map<String, String> tokens = new HashMap<>();
 
     @Override
     public String network() {
@@ -55,12 +58,12 @@ public final class FakeConnection implements IrcConnection {
 
             @Override
             public Optional<String> token(String key) {
-                return Optional.empty();
+                return Optional.ofNullable(tokens.get(key));
             }
 
             @Override
             public Map<String, String> tokens() {
-                return Map.of();
+                return Map.copyOf(tokens);
             }
 
             @Override

@@ -2,9 +2,12 @@ package org.switchboard.session;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.framework.BundleContext;
@@ -73,6 +76,7 @@ public final class SessionComponent implements Session, IrcMessageListener, Conn
 
     private final SessionModel model;
     private final Map<String, IrcConnection> connections = new ConcurrentHashMap<>();
+    private final Map<IrcMessageListener, Set<String>> claims = new ConcurrentHashMap<>();
     private volatile MessageRouter router;
     private final DiskLog diskLog;
 
@@ -158,6 +162,37 @@ public final class SessionComponent implements Session, IrcMessageListener, Conn
 
     public void unbindListener(SessionListener listener) {
         model.removeListener(listener);
+    }
+
+    /**
+     * A listener that presents some replies itself (service property {@value IrcMessageListener#CLAIMS_PROPERTY}):
+     * while it is registered, those replies stay out of the server buffer.
+     */
+    @Reference(service = IrcMessageListener.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            target = "(" + IrcMessageListener.CLAIMS_PROPERTY + "=*)")
+    void bindClaimant(IrcMessageListener claimant, Map<String, Object> properties) {
+        Object value = properties.get(IrcMessageListener.CLAIMS_PROPERTY);
+        Set<String> commands = new HashSet<>();
+        for (String command : value instanceof String[] several ? several : new String[] {String.valueOf(value)}) {
+            commands.add(command.toUpperCase(Locale.ROOT));
+        }
+        claims.put(claimant, commands);
+        claimsChanged();
+    }
+
+    void unbindClaimant(IrcMessageListener claimant) {
+        claims.remove(claimant);
+        claimsChanged();
+    }
+
+    private void claimsChanged() {
+        Set<String> all = new HashSet<>();
+        claims.values().forEach(all::addAll);
+        MessageRouter current = router;
+        if (current != null) {
+            current.setClaimed(all);
+        }
     }
 
     // --- IrcMessageListener / ConnectionListener ---
@@ -259,6 +294,11 @@ public final class SessionComponent implements Session, IrcMessageListener, Conn
                 buffer.append(System.currentTimeMillis(), kind, null, text, 0);
             }
         });
+    }
+
+    @Override
+    public boolean away(String network) {
+        return model.existingNetwork(network).map(NetworkState::ownAway).orElse(false);
     }
 
     /** The model behind the service, for tests. */

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.api.connection.ConnectionState;
+import org.switchboard.api.connection.IrcMessageListener;
 import org.switchboard.api.irc.IrcMessage;
 import org.switchboard.api.irc.IrcProtocol;
 import org.switchboard.api.session.Buffer;
@@ -405,5 +407,56 @@ class SessionComponentTest {
         receive(":irc.example BATCH -nj");
         assertEquals("Netjoin hub.example ↔ leaf.example: 1 joined (bob)", lastLine(channel).text());
         assertTrue(memberNames(channel).contains("bob"));
+    }
+
+    @Test
+    void aLiveHighlightIsAnnouncedWithItsLineButHistoryAndOwnLinesAreNot() {
+        joinChannel();
+        receive(":irc.example BATCH +h2 chathistory #chan");
+        receive("@batch=h2;time=2024-01-01T10:00:00.000Z :bob!b@host2 PRIVMSG #chan :me: from the past");
+        receive(":irc.example BATCH -h2");
+        session.messageSent(connection, IrcMessage.of("PRIVMSG", "#chan", "me myself"));
+        events.clear();
+        receive(":bob!b@host2 PRIVMSG #chan :me: now");
+        Buffer channel = buffer("#chan");
+        List<SessionEvent> highlights = events.stream().filter(e -> e.type() == SessionEvent.Type.HIGHLIGHT).toList();
+        assertEquals(List.of(new SessionEvent(SessionEvent.Type.HIGHLIGHT, channel.id(), channel.endLine() - 1)),
+                highlights);
+        assertEquals("me: now", channel.lines(highlights.get(0).line(), highlights.get(0).line() + 1).get(0).text());
+        assertEquals(SessionEvent.Type.HIGHLIGHT, events.get(events.size() - 1).type(),
+                "announced after the line and the counts are in place");
+        assertEquals(-1, new SessionEvent(SessionEvent.Type.LINES_ADDED, 3).line());
+    }
+
+    @Test
+    void ownAwayStateFollowsTheServerAndEndsWithTheLink() {
+        assertFalse(session.away("net"));
+        receive(":irc.example 306 me :You have been marked as being away");
+        assertTrue(session.away("net"));
+        assertEquals("You have been marked as being away", lastLine(buffer("net")).text());
+        receive(":irc.example 305 me :You are no longer marked as being away");
+        assertFalse(session.away("net"));
+        receive(":irc.example 306 me :You have been marked as being away");
+        session.stateChanged(connection, ConnectionState.CONNECTED, ConnectionState.WAITING_TO_RECONNECT, "timeout");
+        assertFalse(session.away("net"), "a new link starts not away");
+        assertFalse(session.away("elsewhere"));
+    }
+
+    @Test
+    void claimedRepliesStayOutOfTheServerBufferWhileTheClaimantIsRegistered() {
+        IrcMessageListener dialog = (c, m) -> { };
+        session.bindClaimant(dialog, Map.of(IrcMessageListener.CLAIMS_PROPERTY, new String[] {"321", "322", "323"}));
+        long before = buffer("net").endLine();
+        receive(":irc.example 321 me Channel :Users Name");
+        receive(":irc.example 322 me #big 120 :A topic");
+        receive(":irc.example 323 me :End of /LIST");
+        assertEquals(before, buffer("net").endLine(), "nothing written while the dialog claims the replies");
+        receive(":irc.example 353 me = #Chan :someone");
+        receive(":irc.example 372 me :- still shown");
+        assertEquals("- still shown", lastLine(buffer("net")).text(), "other replies are not affected");
+
+        session.unbindClaimant(dialog);
+        receive(":irc.example 322 me #big 120 :A topic");
+        assertEquals("#big 120 A topic", lastLine(buffer("net")).text());
     }
 }

@@ -2,7 +2,7 @@
  * Connections to IRC networks, the whiteboard listeners they call, and the capabilities other bundles ask them to negotiate.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.switchboard.api.connection;
 
 import org.osgi.annotation.bundle.Export;

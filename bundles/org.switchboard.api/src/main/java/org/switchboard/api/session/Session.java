@@ -31,4 +31,12 @@ public interface Session {
 
     /** Appends a line of client information (not from the network) to a buffer. */
     void appendInfo(long bufferId, LineKind kind, String text);
+
+    /**
+     * True while the server says the user is marked away on that network (RPL_NOWAWAY), until it says otherwise
+     * (RPL_UNAWAY) or the link goes down; false for an unknown network.
+     *
+     * @since 1.2
+     */
+    boolean away(String network);
 }

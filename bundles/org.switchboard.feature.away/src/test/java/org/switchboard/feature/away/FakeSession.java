@@ -66,4 +66,9 @@ final class FakeSession implements Session {
     @Override
     public void appendInfo(long bufferId, LineKind kind, String text) {
     }
+
+    @Override
+    public boolean away(String network) {
+        return false;
+    }
 }

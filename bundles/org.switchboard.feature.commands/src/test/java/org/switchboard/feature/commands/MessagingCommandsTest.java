@@ -16,6 +16,7 @@ import org.switchboard.api.irc.IrcProtocol;
 import org.switchboard.api.session.BufferType;
 import org.switchboard.protocol.internal.IrcProtocolComponent;
 import org.switchboard.testfakes.FakeInvocation;
+import org.switchboard.testfakes.FakeSession;
 
 class MessagingCommandsTest {
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.switchboard.api.irc.IrcMessage;
 import org.switchboard.api.irc.IrcProtocol;
 import org.switchboard.protocol.internal.IrcProtocolComponent;
+import org.switchboard.testfakes.MutableClock;
 
 class CtcpResponderTest {
 

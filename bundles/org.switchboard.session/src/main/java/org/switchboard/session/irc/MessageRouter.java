@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 import org.switchboard.api.connection.ConnectionState;
@@ -43,6 +44,8 @@ public final class MessageRouter {
     private final LongSupplier clock;
     private final Map<String, RoutingState> routing = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile List<String> highlightWords = List.of();
+    /** Numerics that a feature presents itself, left out of the server buffer. */
+    private volatile Set<String> claimed = Set.of();
 
     /** Per-network state that only the router needs: open batches and recent message ids. */
     private static final class RoutingState {
@@ -103,6 +106,11 @@ public final class MessageRouter {
         highlightWords = List.copyOf(cleaned);
     }
 
+    /** The replies features claim (see {@code IrcMessageListener.CLAIMS_PROPERTY}): not written to the server buffer. */
+    public void setClaimed(Set<String> commands) {
+        claimed = Set.copyOf(commands);
+    }
+
     private RoutingState routing(String network) {
         return routing.computeIfAbsent(network, n -> new RoutingState());
     }
@@ -161,6 +169,7 @@ public final class MessageRouter {
                     }
                 }
             } else {
+                network.setOwnAway(false);
                 deactivateAll(network);
             }
         }
@@ -311,6 +320,10 @@ public final class MessageRouter {
                     server.append(now(m), LineKind.MODE, null, m.param(1) + " modes: " + modes, 0);
                 }
             }
+            case "305", "306" -> {
+                network.setOwnAway(m.command().equals("306"));
+                server.append(now(m), LineKind.INFO, null, numericText(m.params()), 0);
+            }
             case "353" -> names(network, m);
             case "366" -> {
                 BufferState channel = network.findChannelOrQuery(m.param(1));
@@ -319,6 +332,10 @@ public final class MessageRouter {
                 }
             }
             default -> {
+                if (claimed.contains(m.command())) {
+                    // A feature shows these replies itself (the channel list dialog shows 322s).
+                    return;
+                }
                 int code = Integer.parseInt(m.command());
                 LineKind kind = code >= 400 && code < 600 ? LineKind.ERROR : LineKind.INFO;
                 List<String> params = m.params();

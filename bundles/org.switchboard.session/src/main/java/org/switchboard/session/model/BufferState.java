@@ -217,10 +217,14 @@ public final class BufferState implements Buffer {
                 && (kind == LineKind.MESSAGE || kind == LineKind.ACTION || kind == LineKind.NOTICE);
         if (counts) {
             unread.incrementAndGet();
-            if ((flags & BufferLine.HIGHLIGHT) != 0) {
+            boolean highlight = (flags & BufferLine.HIGHLIGHT) != 0;
+            if (highlight) {
                 highlights.incrementAndGet();
             }
             model.fire(SessionEvent.Type.ACTIVITY_CHANGED, id);
+            if (highlight) {
+                model.fire(SessionEvent.Type.HIGHLIGHT, id, seq);
+            }
         }
         return seq;
     }

@@ -29,6 +29,8 @@ public final class NetworkState {
     private volatile CaseMapping caseMapping = CaseMapping.RFC1459;
     private volatile Isupport.Prefix prefix = DEFAULT_PREFIX;
     private volatile String ownNick;
+    /** What the server last said about our away state on the current link. */
+    private volatile boolean ownAway;
 
     NetworkState(SessionModel model, String name) {
         this.model = model;
@@ -62,6 +64,14 @@ public final class NetworkState {
 
     public synchronized void setOwnNick(String nick) {
         this.ownNick = nick;
+    }
+
+    public boolean ownAway() {
+        return ownAway;
+    }
+
+    public void setOwnAway(boolean away) {
+        this.ownAway = away;
     }
 
     public boolean isOwnNick(String nick) {

@@ -118,10 +118,15 @@ public final class SessionModel {
 
     /** Tells every listener; a failing listener is logged and does not stop the others. */
     public void fire(SessionEvent.Type type, long bufferId) {
+        fire(type, bufferId, -1);
+    }
+
+    /** Tells every listener about an event concerning one line of a buffer. */
+    public void fire(SessionEvent.Type type, long bufferId, long line) {
         if (listeners.isEmpty()) {
             return;
         }
-        SessionEvent event = new SessionEvent(type, bufferId);
+        SessionEvent event = new SessionEvent(type, bufferId, line);
         for (SessionListener listener : listeners) {
             try {
                 listener.sessionChanged(event);

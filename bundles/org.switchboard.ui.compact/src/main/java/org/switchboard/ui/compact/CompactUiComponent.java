@@ -1,6 +1,7 @@
 package org.switchboard.ui.compact;
 
 import java.lang.System.Logger.Level;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -13,21 +14,32 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.switchboard.api.command.CommandDispatcher;
 import org.switchboard.api.irc.IrcProtocol;
 import org.switchboard.api.session.Session;
 import org.switchboard.api.session.SessionEvent;
 import org.switchboard.api.session.SessionListener;
+import org.switchboard.api.ui.FrameNavigation;
+import org.switchboard.api.ui.MenuContributions;
+import org.switchboard.api.ui.UiContext;
+import org.switchboard.api.ui.UiContribution;
+import org.switchboard.api.ui.UiNavigation;
+import org.switchboard.ui.compact.contrib.ActionsButton;
 import org.switchboard.ui.compact.view.CompactWindow;
 import org.switchboard.ui.compact.view.Pending;
 
 /**
  * The compact skin's lifecycle. Activation schedules the window on the event thread and returns; session events
  * are only noted in {@link Pending} and pulled by the window's timer. Deactivation disposes the window and stops
- * the input thread; the session (and every connection) carries on, which is what makes a live swap free.
+ * the input thread; the session (and every connection) carries on, which is what makes a live swap free. Features'
+ * actions ({@link UiContribution}) show behind a button in the top bar; features reach the window through the
+ * {@link UiNavigation} service this component offers.
  */
-@Component(immediate = true, service = SessionListener.class)
-public final class CompactUiComponent implements SessionListener {
+@Component(immediate = true, service = { SessionListener.class, UiNavigation.class })
+public final class CompactUiComponent implements SessionListener, UiNavigation {
 
     private static final System.Logger LOG = System.getLogger(CompactUiComponent.class.getName());
 
@@ -39,8 +51,11 @@ public final class CompactUiComponent implements SessionListener {
     });
     private final BundleContext context;
     private volatile boolean active = true;
-    /** Event thread only. */
+    private final MenuContributions contributions = new MenuContributions(this::contributionsChanged);
+    private final FrameNavigation navigation = new FrameNavigation();
+    /** Event thread only, as the button. */
     private CompactWindow window;
+    private ActionsButton actions;
 
     @Activate
     public CompactUiComponent(@Reference Session session, @Reference CommandDispatcher dispatcher,
@@ -61,6 +76,9 @@ public final class CompactUiComponent implements SessionListener {
             CompactWindow created = new CompactWindow(session, dispatcher, protocol, pending, this::inBackground,
                     this::quit);
             window = created;
+            actions = new ActionsButton(contributions, navigation::context);
+            created.addBarAction(actions);
+            navigation.attach(created);
             created.open();
         } catch (RuntimeException | LinkageError e) {
             // After a stop during construction the bundle's classes may be gone; only a live failure is an error.
@@ -73,11 +91,46 @@ public final class CompactUiComponent implements SessionListener {
         active = false;
         input.shutdown();
         SwingUtilities.invokeLater(() -> {
+            navigation.detach();
+            actions = null;
             if (window != null) {
                 window.dispose();
                 window = null;
             }
         });
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindContribution(UiContribution contribution, Map<String, Object> properties) {
+        contributions.add(contribution, properties);
+    }
+
+    void unbindContribution(UiContribution contribution) {
+        contributions.remove(contribution);
+    }
+
+    private void contributionsChanged() {
+        SwingUtilities.invokeLater(() -> {
+            if (actions != null) {
+                actions.update();
+            }
+        });
+    }
+
+    @Override
+    public void show(long bufferId, long line) {
+        navigation.show(bufferId, line);
+    }
+
+    @Override
+    public long focusedBuffer() {
+        return navigation.focusedBuffer();
+    }
+
+    @Override
+    public UiContext context() {
+        return navigation.context();
     }
 
     @Override

@@ -35,6 +35,12 @@ import org.switchboard.api.irc.IrcProtocol;
 import org.switchboard.api.session.Session;
 import org.switchboard.api.session.SessionEvent;
 import org.switchboard.api.session.SessionListener;
+import org.switchboard.api.ui.FrameNavigation;
+import org.switchboard.api.ui.MenuContributions;
+import org.switchboard.api.ui.UiContext;
+import org.switchboard.api.ui.UiContribution;
+import org.switchboard.api.ui.UiNavigation;
+import org.switchboard.ui.swing.contrib.ContributedMenus;
 import org.switchboard.ui.swing.update.ChangeTracker;
 import org.switchboard.ui.swing.networks.NetworkStore;
 import org.switchboard.ui.swing.settings.SessionSettingsStore;
@@ -46,10 +52,13 @@ import org.switchboard.ui.swing.window.Themes;
  * The Swing skin. Activation only schedules the window on the event thread; every session change is merely
  * noted (see {@link ChangeTracker}) and picked up by the window's refresh timer. Deactivation disposes the
  * window, stops its timer and the input thread; the session keeps running, so the UI can come back later.
+ * Features' menu actions ({@link UiContribution}) come and go in the menu bar while the window is open, and
+ * features reach the window through the {@link UiNavigation} service this component offers.
  */
-@Component(immediate = true, service = SessionListener.class, configurationPid = SwingUiComponent.PID)
+@Component(immediate = true, service = { SessionListener.class, UiNavigation.class },
+        configurationPid = SwingUiComponent.PID)
 @Designate(ocd = SwingUiComponent.Config.class)
-public final class SwingUiComponent implements SessionListener {
+public final class SwingUiComponent implements SessionListener, UiNavigation {
 
     public static final String PID = "org.switchboard.ui.swing";
     private static final System.Logger LOG = System.getLogger(SwingUiComponent.class.getName());
@@ -71,6 +80,10 @@ public final class SwingUiComponent implements SessionListener {
     private volatile MainWindow window;
     private volatile boolean active = true;
     private final Map<String, IrcConnection> connections = new ConcurrentHashMap<>();
+    private final MenuContributions contributions = new MenuContributions(this::contributionsChanged);
+    private final FrameNavigation navigation = new FrameNavigation();
+    /** Event thread only, as the window. */
+    private ContributedMenus menus;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -104,6 +117,9 @@ public final class SwingUiComponent implements SessionListener {
                 return;
             }
             window = created;
+            menus = new ContributedMenus(created.frame().getJMenuBar(), contributions, navigation::context);
+            menus.rebuild();
+            navigation.attach(created);
             created.open();
         } catch (RuntimeException | LinkageError e) {
             if (active) {
@@ -170,10 +186,46 @@ public final class SwingUiComponent implements SessionListener {
         SwingUtilities.invokeLater(() -> {
             MainWindow current = window;
             window = null;
+            menus = null;
+            navigation.detach();
             if (current != null) {
                 current.dispose();
             }
         });
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindContribution(UiContribution contribution, Map<String, Object> properties) {
+        contributions.add(contribution, properties);
+    }
+
+    void unbindContribution(UiContribution contribution) {
+        contributions.remove(contribution);
+    }
+
+    /** A feature came or went: the menu bar follows on the event thread. */
+    private void contributionsChanged() {
+        SwingUtilities.invokeLater(() -> {
+            if (menus != null) {
+                menus.rebuild();
+            }
+        });
+    }
+
+    @Override
+    public void show(long bufferId, long line) {
+        navigation.show(bufferId, line);
+    }
+
+    @Override
+    public long focusedBuffer() {
+        return navigation.focusedBuffer();
+    }
+
+    @Override
+    public UiContext context() {
+        return navigation.context();
     }
 
     @Override

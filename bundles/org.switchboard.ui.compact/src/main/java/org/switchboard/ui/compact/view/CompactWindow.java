@@ -43,6 +43,7 @@ import org.switchboard.api.session.BufferLine;
 import org.switchboard.api.session.BufferType;
 import org.switchboard.api.session.Member;
 import org.switchboard.api.session.Session;
+import org.switchboard.api.ui.FrameNavigation;
 
 import com.formdev.flatlaf.themes.FlatMacDarkLaf;
 
@@ -54,7 +55,7 @@ import com.formdev.flatlaf.themes.FlatMacDarkLaf;
  * <p>Components carry names ({@code compact.buffers}, {@code compact.chat}, {@code compact.nicks},
  * {@code compact.topic}, {@code compact.input}) so that tests and accessibility tools can find them.
  */
-public final class CompactWindow {
+public final class CompactWindow implements FrameNavigation.Host {
 
     /** Pull interval: the window never repaints more often, however fast lines arrive. */
     static final int TICK_MILLIS = 80;
@@ -81,7 +82,10 @@ public final class CompactWindow {
     private final Timer timer;
     private List<BufferChoice> shownChoices = List.of();
     private boolean switching;
-    private Buffer current;
+    /** Event thread writes; {@link #current()} may be read from any thread. */
+    private volatile Buffer current;
+    /** The right end of the top bar: activity, actions, the nick list toggle. */
+    private final JPanel barEnd = new JPanel(new BorderLayout(6, 0));
 
     private static final Font CHAT_FONT = new Font(Font.MONOSPACED, Font.PLAIN, 12);
 
@@ -167,11 +171,10 @@ public final class CompactWindow {
         activity.setFont(activity.getFont().deriveFont(Font.BOLD, 11f));
         activity.setForeground(UIManager.getColor("Component.accentColor"));
         Plain.guard(activity);
-        JPanel right = new JPanel(new BorderLayout(6, 0));
-        right.add(activity, BorderLayout.CENTER);
-        right.add(nickToggle, BorderLayout.EAST);
+        barEnd.add(activity, BorderLayout.CENTER);
+        barEnd.add(nickToggle, BorderLayout.EAST);
         bar.add(switcher, BorderLayout.CENTER);
-        bar.add(right, BorderLayout.EAST);
+        bar.add(barEnd, BorderLayout.EAST);
         JPanel header = new JPanel(new BorderLayout());
         header.add(bar, BorderLayout.NORTH);
         header.add(topic, BorderLayout.SOUTH);
@@ -209,6 +212,32 @@ public final class CompactWindow {
         frame.setVisible(true);
         input.requestFocusInWindow();
         timer.start();
+    }
+
+    /** Puts a control (the features' actions) in the top bar, left of the nick list toggle. */
+    public void addBarAction(JComponent control) {
+        barEnd.add(control, BorderLayout.WEST);
+        barEnd.revalidate();
+    }
+
+    @Override
+    public JFrame frame() {
+        return frame;
+    }
+
+    @Override
+    public Buffer current() {
+        return current;
+    }
+
+    @Override
+    public void reveal(long bufferId, long line) {
+        show(bufferId, true);
+        int row = scrollback.indexOf(line);
+        if (current != null && current.id() == bufferId && row >= 0) {
+            chat.setSelectedIndex(row);
+            chat.ensureIndexIsVisible(row);
+        }
     }
 
     /** Stops the timer and releases the window. */

@@ -75,6 +75,12 @@ final class ScrollbackModel extends AbstractListModel<BufferLine> {
         }
     }
 
+    /** The row of a line (by sequence number), or -1 when it is not loaded. */
+    int indexOf(long seq) {
+        long row = seq - first;
+        return row >= 0 && row < size ? (int) row : -1;
+    }
+
     @Override
     public int getSize() {
         return size;

@@ -117,4 +117,17 @@ class ScrollbackModelTest {
         assertEquals("", model.getElementAt(0).text(), "a is gone; the next tick removes its row");
         assertEquals("b", model.getElementAt(1).text());
     }
+
+    @Test
+    void findsTheRowOfALineBySequenceNumberWhileItIsHeld() {
+        FakeBuffer buffer = new FakeBuffer(1, 3);
+        for (String text : List.of("a", "b", "c", "d")) {
+            buffer.append(text);
+        }
+        model.follow(buffer);
+        assertEquals(-1, model.indexOf(0), "fell off the scrollback");
+        assertEquals(0, model.indexOf(1));
+        assertEquals("d", model.getElementAt(model.indexOf(3)).text());
+        assertEquals(-1, model.indexOf(4), "not there yet");
+    }
 }

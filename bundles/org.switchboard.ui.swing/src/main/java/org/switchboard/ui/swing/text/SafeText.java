@@ -2,16 +2,19 @@ package org.switchboard.ui.swing.text;
 
 import javax.swing.JComponent;
 
+import org.switchboard.api.ui.PlainText;
+
 /**
  * Keeps network text from being interpreted by Swing. Swing renders any label, tooltip, list cell or tree cell
  * text that starts with {@code <html>} as HTML, which would let a server or user inject markup, load images
  * from URLs or break the layout. Every component showing network text is protected with {@link #protect} and
- * every such string goes through {@link #display} (or is painted by our own code).
+ * every such string goes through {@link #display} (or is painted by our own code). The rules are the API's
+ * {@link PlainText}, which feature bundles use for their own dialogs; this skin only fixes the length.
  */
 public final class SafeText {
 
     /** The client property Swing's Basic look and feel checks before rendering HTML. */
-    public static final String HTML_DISABLE = "html.disable";
+    public static final String HTML_DISABLE = PlainText.HTML_DISABLE;
 
     private static final int MAX_DISPLAY_CHARS = 400;
 
@@ -20,8 +23,7 @@ public final class SafeText {
 
     /** Turns off HTML rendering for a component (labels, buttons, list and tree renderers, tooltips). */
     public static <T extends JComponent> T protect(T component) {
-        component.putClientProperty(HTML_DISABLE, Boolean.TRUE);
-        return component;
+        return PlainText.protect(component);
     }
 
     /**
@@ -30,41 +32,11 @@ public final class SafeText {
      * bidi embeddings and overrides removed so that they cannot reorder the rest of the UI, and capped in length.
      */
     public static String display(String text) {
-        if (text == null || text.isEmpty()) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(Math.min(text.length(), MAX_DISPLAY_CHARS + 1));
-        for (int i = 0; i < text.length() && sb.length() < MAX_DISPLAY_CHARS; i++) {
-            char c = text.charAt(i);
-            if (c == '\t' || c == '\n' || c == '\r') {
-                sb.append(' ');
-            } else if (c < 0x20 || c == 0x7F || isBidiControl(c)) {
-                continue;
-            } else {
-                sb.append(c);
-            }
-        }
-        if (sb.length() >= MAX_DISPLAY_CHARS && text.length() > MAX_DISPLAY_CHARS) {
-            sb.append('…');
-        }
-        if (looksLikeHtml(sb)) {
-            sb.insert(0, '\u200B');
-        }
-        return sb.toString();
+        return PlainText.line(text, MAX_DISPLAY_CHARS);
     }
 
     /** Whether Swing's BasicHTML would treat the string as HTML: it starts with {@code <html>}, any case. */
     public static boolean looksLikeHtml(CharSequence text) {
-        int start = 0;
-        while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
-            start++;
-        }
-        return text.length() - start >= 6 && text.charAt(start) == '<'
-                && text.subSequence(start + 1, start + 5).toString().equalsIgnoreCase("html");
-    }
-
-    /** Bidi embedding, override and isolate controls (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI). */
-    public static boolean isBidiControl(char c) {
-        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+        return PlainText.looksLikeHtml(text);
     }
 }

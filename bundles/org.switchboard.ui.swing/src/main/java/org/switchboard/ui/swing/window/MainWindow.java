@@ -49,10 +49,10 @@ import org.switchboard.api.connection.IrcConnection;
 import org.switchboard.api.irc.IrcMessage;
 import org.switchboard.api.irc.IrcProtocol;
 import org.switchboard.api.session.Buffer;
-import org.switchboard.api.session.BufferLine;
 import org.switchboard.api.session.BufferType;
 import org.switchboard.api.session.Member;
 import org.switchboard.api.session.Session;
+import org.switchboard.api.ui.FrameNavigation;
 import org.switchboard.ui.swing.chat.ChatView;
 import org.switchboard.ui.swing.networks.NetworkDialog;
 import org.switchboard.ui.swing.settings.PreferencesDialog;
@@ -66,7 +66,7 @@ import org.switchboard.ui.swing.update.ChangeTracker;
  * right. It reads the session only on the event thread, when its refresh timer finds changes marked by the
  * {@link ChangeTracker}; it never receives one call per incoming line.
  */
-public final class MainWindow {
+public final class MainWindow implements FrameNavigation.Host {
 
     /** How often changes are pulled from the session: 20 frames a second is smooth and cheap. */
     public static final int REFRESH_MILLIS = 50;
@@ -100,7 +100,8 @@ public final class MainWindow {
     private final JSplitPane rightSplit;
     /** The nick list's width while it is hidden (the server buffer and queries have none). */
     private int hiddenNickListWidth;
-    private Buffer current;
+    /** Event thread writes; {@link #current()} may be read from any thread. */
+    private volatile Buffer current;
     /** Buffer ids seen at the last rebuild, to notice new ones. */
     private Set<Long> knownBuffers = Set.of();
     /** Until when a new channel or query is shown at once: the user just asked to join or talk. */
@@ -212,7 +213,6 @@ public final class MainWindow {
     /** Stops the timer and releases the window; call on the event thread. */
     public void dispose() {
         timer.stop();
-        attention.dispose();
         if (frame.isDisplayable()) {
             windowState.update(frame.getBounds(), (frame.getExtendedState() & JFrame.MAXIMIZED_BOTH) != 0,
                     mainSplit.getDividerLocation(), currentNickListWidth());
@@ -221,6 +221,7 @@ public final class MainWindow {
         frame.dispose();
     }
 
+    @Override
     public JFrame frame() {
         return frame;
     }
@@ -292,37 +293,9 @@ public final class MainWindow {
             knownHighlights.put(id, count);
             boolean seen = frame.isActive() && current != null && current.id() == id;
             if (count > known && !seen) {
-                Buffer b = buffer.get();
-                long seq = lastHighlight(b);
-                String text = seq < 0 ? "" : describe(b.lines(seq, seq + 1));
-                attention.highlight(b.name() + " — " + b.network(), text, () -> {
-                    tree.select(b.id());
-                    if (seq >= 0) {
-                        chat.reveal(seq);
-                    }
-                });
+                attention.request();
             }
         }
-    }
-
-    /** Sequence number of the newest highlighted line among the last few, or -1. */
-    private static long lastHighlight(Buffer buffer) {
-        long from = Math.max(buffer.firstLine(), buffer.endLine() - 20);
-        List<BufferLine> lines = buffer.lines(from, buffer.endLine());
-        for (int i = lines.size() - 1; i >= 0; i--) {
-            if (lines.get(i).has(BufferLine.HIGHLIGHT)) {
-                return from + i;
-            }
-        }
-        return -1;
-    }
-
-    private String describe(List<BufferLine> lines) {
-        if (lines.isEmpty()) {
-            return "";
-        }
-        BufferLine line = lines.get(0);
-        return (line.nick() == null ? "" : "<" + line.nick() + "> ") + protocol.stripFormatting(line.text());
     }
 
     private void show(Buffer buffer) {
@@ -668,12 +641,25 @@ public final class MainWindow {
         }
     }
 
-    /** For tests and screenshots: the buffer on display. */
+    /** The buffer on display (any thread). */
+    @Override
     public Buffer current() {
         return current;
     }
 
     public void select(long bufferId) {
         tree.select(bufferId);
+    }
+
+    /** Shows a buffer with one of its lines (a sequence number) in view and selected; a line no longer held shows the end. */
+    @Override
+    public void reveal(long bufferId, long line) {
+        // The buffer may be newer than the last refresh tick (a highlight in a query that just opened).
+        refresh();
+        tree.select(bufferId);
+        Buffer shown = current;
+        if (shown != null && shown.id() == bufferId && line >= shown.firstLine() && line < shown.endLine()) {
+            chat.reveal(line);
+        }
     }
 }

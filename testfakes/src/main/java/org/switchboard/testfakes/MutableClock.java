@@ -1,21 +1,21 @@
-package org.switchboard.feature.ctcp;
+package org.switchboard.testfakes;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 
 /** A clock that moves only when the test says so. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
     private Instant now;
     private final ZoneId zone;
 
-    MutableClock(Instant start, ZoneId zone) {
+    public MutableClock(Instant start, ZoneId zone) {
         this.now = start;
         this.zone = zone;
     }
 
-    void advanceMillis(long millis) {
+    public void advanceMillis(long millis) {
         now = now.plusMillis(millis);
     }
 

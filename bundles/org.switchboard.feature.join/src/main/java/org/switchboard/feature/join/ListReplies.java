@@ -1,0 +1,76 @@
+package org.switchboard.feature.join;
+
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+import org.switchboard.api.connection.IrcConnection;
+import org.switchboard.api.connection.IrcMessageListener;
+import org.switchboard.api.irc.IrcMessage;
+import org.switchboard.api.irc.IrcProtocol;
+import org.switchboard.api.irc.Isupport;
+import org.switchboard.api.ui.PlainText;
+
+/**
+ * The channel list replies on each connection's reader thread: 321 starts a listing, each 322 becomes a row, 323
+ * ends it. A row is made plain here (formatting stripped, control characters gone, cut to a sane length), off the
+ * event thread; nothing blocks.
+ */
+final class ListReplies implements IrcMessageListener {
+
+    static final String[] COMMANDS = { "321", "322", "323" };
+    private static final System.Logger LOG = System.getLogger(ListReplies.class.getName());
+    private static final int MAX_TOPIC = 400;
+
+    private final IrcProtocol protocol;
+    private final Function<String, ChannelListing> listings;
+    private final BiConsumer<String, ChannelListing> started;
+
+    /**
+     * @param listings the listing of a network, created on first use
+     * @param started  told (on the reader thread) when a listing starts, so that a dialog can show it
+     */
+    ListReplies(IrcProtocol protocol, Function<String, ChannelListing> listings,
+            BiConsumer<String, ChannelListing> started) {
+        this.protocol = protocol;
+        this.listings = listings;
+        this.started = started;
+    }
+
+    @Override
+    public void onMessage(IrcConnection connection, IrcMessage message) {
+        String network = connection.network();
+        ChannelListing listing = listings.apply(network);
+        Isupport isupport = connection.isupport();
+        switch (message.command()) {
+            case "321" -> {
+                listing.begin(isupport.caseMapping());
+                started.accept(network, listing);
+            }
+            case "322" -> {
+                ChannelEntry entry = entry(message.params(), isupport);
+                if (entry != null && listing.add(entry, isupport.caseMapping())) {
+                    started.accept(network, listing);
+                }
+            }
+            case "323" -> listing.end();
+            default -> LOG.log(System.Logger.Level.DEBUG, "Not a channel list reply: " + message.command());
+        }
+    }
+
+    /** {@code 322 me #channel users :topic}, or null for a line that names no channel (a hidden one is "*"). */
+    private ChannelEntry entry(List<String> params, Isupport isupport) {
+        if (params.size() < 3 || !isupport.isChannel(params.get(1))) {
+            return null;
+        }
+        int users;
+        try {
+            users = Integer.parseInt(params.get(2).strip());
+        } catch (NumberFormatException e) {
+            LOG.log(System.Logger.Level.DEBUG, "322 without a user count: " + params);
+            users = 0;
+        }
+        String topic = params.size() > 3 ? protocol.stripFormatting(params.get(params.size() - 1)) : "";
+        return new ChannelEntry(params.get(1), users, PlainText.line(topic, MAX_TOPIC));
+    }
+}

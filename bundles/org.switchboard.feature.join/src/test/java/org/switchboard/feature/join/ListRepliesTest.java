@@ -1,0 +1,54 @@
+package org.switchboard.feature.join;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.switchboard.api.irc.IrcProtocol;
+import org.switchboard.protocol.internal.IrcProtocolComponent;
+import org.switchboard.testfakes.FakeConnection;
+
+/** 321/322/323 as servers send them become rows of the connection's listing. */
+class ListRepliesTest {
+
+    private final IrcProtocol protocol = new IrcProtocolComponent();
+    private final FakeConnection connection = new FakeConnection();
+    private final Map<String, ChannelListing> listings = new HashMap<>();
+    private final List<String> started = new ArrayList<>();
+    private final ListReplies replies = new ListReplies(protocol,
+            network -> listings.computeIfAbsent(network, n -> new ChannelListing()),
+            (network, listing) -> started.add(network));
+
+    private void receive(String line) {
+        replies.onMessage(connection, protocol.parse(line));
+    }
+
+    @Test
+    void aListingBecomesPlainRows() {
+        receive(":irc.test 321 me Channel :Users  Name");
+        receive(":irc.test 322 me #java 1234 :[+nt] \u0002Java\u0002 \u000304help\u0003 <html><b>x</b>");
+        receive(":irc.test 322 me &local 2 :");
+        receive(":irc.test 322 me * 7 :a secret channel hides its name");
+        receive(":irc.test 322 me #odd lots :the server sent no count");
+        receive(":irc.test 323 me :End of /LIST");
+        ChannelListing.Batch batch = listings.get("testnet").drain();
+        assertEquals(List.of(new ChannelEntry("#java", 1234, "[+nt] Java help <html><b>x</b>"),
+                new ChannelEntry("&local", 2, ""), new ChannelEntry("#odd", 0, "the server sent no count")),
+                batch.entries());
+        assertTrue(batch.complete());
+        assertEquals(List.of("testnet"), started, "one listing started");
+    }
+
+    @Test
+    void aServerThatSendsNo321StillStartsAListing() {
+        receive(":irc.test 322 me #a 3 :first");
+        receive(":irc.test 322 me #b 4 :second");
+        assertEquals(List.of("testnet"), started);
+        assertEquals(2, listings.get("testnet").drain().entries().size());
+    }
+}
