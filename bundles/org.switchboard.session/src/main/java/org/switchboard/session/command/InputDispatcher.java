@@ -10,6 +10,7 @@ import org.switchboard.api.command.CommandInvocation;
 import org.switchboard.api.connection.IrcConnection;
 import org.switchboard.api.irc.IrcMessage;
 import org.switchboard.api.irc.IrcProtocol;
+import org.switchboard.api.plugins.CallbackMonitor;
 import org.switchboard.api.session.Buffer;
 import org.switchboard.api.session.BufferType;
 import org.switchboard.api.session.LineKind;
@@ -28,13 +29,16 @@ public final class InputDispatcher {
     private final IrcProtocol protocol;
     private final CommandRegistry registry;
     private final Function<String, Optional<IrcConnection>> connections;
+    private final CallbackMonitor callbacks;
 
+    /** @param callbacks watches handlers while they run and is told about those that throw */
     public InputDispatcher(Session session, IrcProtocol protocol, CommandRegistry registry,
-            Function<String, Optional<IrcConnection>> connections) {
+            Function<String, Optional<IrcConnection>> connections, CallbackMonitor callbacks) {
         this.session = session;
         this.protocol = protocol;
         this.registry = registry;
         this.connections = connections;
+        this.callbacks = callbacks;
     }
 
     public void execute(String network, String buffer, String input) {
@@ -63,10 +67,10 @@ public final class InputDispatcher {
             }
             return;
         }
-        try {
+        try (CallbackMonitor.Call call = callbacks.started(entry.handler(), "/" + name)) {
             entry.handler().execute(invocation);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Command /" + name + " failed", e);
+            callbacks.failed(entry.handler(), "/" + name, e);
             invocation.error("/" + name + " failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
         }
     }
