@@ -48,6 +48,7 @@ import org.switchboard.api.command.CommandInfo;
 import org.switchboard.api.connection.IrcConnection;
 import org.switchboard.api.irc.IrcMessage;
 import org.switchboard.api.irc.IrcProtocol;
+import org.switchboard.api.plugins.PluginManager;
 import org.switchboard.api.session.Buffer;
 import org.switchboard.api.session.BufferLine;
 import org.switchboard.api.session.BufferType;
@@ -56,6 +57,7 @@ import org.switchboard.api.session.Session;
 import org.switchboard.ui.swing.chat.ChatView;
 import org.switchboard.ui.swing.networks.NetworkDialog;
 import org.switchboard.ui.swing.networks.NetworkStore;
+import org.switchboard.ui.swing.plugins.PluginsDialog;
 import org.switchboard.ui.swing.text.SafeText;
 import org.switchboard.ui.swing.update.ChangeTracker;
 
@@ -85,6 +87,7 @@ public final class MainWindow {
     private final Timer timer;
     private final Function<String, Optional<IrcConnection>> connections;
     private final Supplier<Optional<NetworkStore>> networks;
+    private final Supplier<Optional<PluginManager>> plugins;
     private final FindBar findBar;
     private final Attention attention;
     private final Map<Long, Integer> knownHighlights = new HashMap<>();
@@ -114,6 +117,7 @@ public final class MainWindow {
         this.protocol = services.protocol();
         this.connections = services.connections();
         this.networks = services.networks();
+        this.plugins = services.plugins();
         this.rememberTheme = services.rememberTheme();
         this.dark = dark;
         this.stateFile = stateFile;
@@ -406,6 +410,9 @@ public final class MainWindow {
         networkList.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_S, InputEvent.CTRL_DOWN_MASK));
         networkList.addActionListener(e -> openNetworkList());
         menu.add(networkList);
+        JMenuItem pluginList = new JMenuItem("Plugins…");
+        pluginList.addActionListener(e -> PluginsDialog.show(frame, plugins));
+        menu.add(pluginList);
         JMenuItem find = new JMenuItem("Find…");
         find.addActionListener(e -> showFind());
         menu.add(find);

@@ -8,14 +8,16 @@ import java.util.function.Supplier;
 import org.switchboard.api.command.CommandDispatcher;
 import org.switchboard.api.connection.IrcConnection;
 import org.switchboard.api.irc.IrcProtocol;
+import org.switchboard.api.plugins.PluginManager;
 import org.switchboard.api.session.Session;
 import org.switchboard.ui.swing.networks.NetworkStore;
 
 /**
- * The services the window works with. Connections and the network store come and go at run time, hence the
- * lookups rather than references. {@code rememberTheme} stores the user's theme choice (true for dark).
+ * The services the window works with. Connections, the network store and the plugin manager come and go at run
+ * time, hence the lookups rather than references. {@code rememberTheme} stores the user's theme choice (true for
+ * dark).
  */
 public record UiServices(Session session, CommandDispatcher dispatcher, IrcProtocol protocol,
         Function<String, Optional<IrcConnection>> connections, Supplier<Optional<NetworkStore>> networks,
-        Consumer<Boolean> rememberTheme) {
+        Consumer<Boolean> rememberTheme, Supplier<Optional<PluginManager>> plugins) {
 }
