@@ -4,28 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.switchboard.itests.SwingProbe.allOf;
+import static org.switchboard.itests.SwingProbe.find;
+import static org.switchboard.itests.SwingProbe.first;
+import static org.switchboard.itests.SwingProbe.onEventThread;
+import static org.switchboard.itests.SwingProbe.visibleFrames;
 
-import java.awt.Component;
-import java.awt.Container;
 import java.awt.Frame;
 import java.awt.GraphicsEnvironment;
-import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import javax.swing.JComboBox;
 import javax.swing.JList;
 import javax.swing.JTree;
 import javax.swing.ListModel;
-import javax.swing.SwingUtilities;
 import javax.swing.tree.DefaultMutableTreeNode;
 import javax.swing.tree.TreeModel;
 
@@ -288,12 +287,7 @@ class UiSwapIT {
         }
     }
 
-    // ---- Swing helpers ----
-
-    private static java.util.stream.Stream<Frame> visibleFrames() {
-        return Arrays.stream(Frame.getFrames())
-                .filter(f -> f.isDisplayable() && f.isVisible() && f.getTitle().contains("Switchboard"));
-    }
+    // ---- helpers ----
 
     private static BufferState byId(List<BufferState> states, long id) {
         return states.stream().filter(b -> b.id() == id).findFirst()
@@ -311,59 +305,5 @@ class UiSwapIT {
             nicks.add((String) ClientRuntime.get(element, "nick"));
         }
         return nicks;
-    }
-
-    private static Component find(Container root, String name) {
-        if (name.equals(root.getName())) {
-            return root;
-        }
-        for (Component child : root.getComponents()) {
-            if (name.equals(child.getName())) {
-                return child;
-            }
-            if (child instanceof Container container) {
-                Component found = find(container, name);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static <T> T first(Container root, Class<T> type) {
-        List<T> all = allOf(root, type);
-        return all.isEmpty() ? null : all.get(0);
-    }
-
-    private static <T> List<T> allOf(Container root, Class<T> type) {
-        List<T> found = new ArrayList<>();
-        for (Component child : root.getComponents()) {
-            if (type.isInstance(child)) {
-                found.add(type.cast(child));
-            }
-            if (child instanceof Container container) {
-                found.addAll(allOf(container, type));
-            }
-        }
-        return found;
-    }
-
-    private static boolean onEventThread(Callable<Boolean> check) {
-        boolean[] result = new boolean[1];
-        try {
-            SwingUtilities.invokeAndWait(() -> {
-                try {
-                    result[0] = check.call();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (InvocationTargetException e) {
-            throw new AssertionError("reading the window failed", e.getCause());
-        }
-        return result[0];
     }
 }
