@@ -116,7 +116,7 @@ public final class PluginsDialog extends JDialog {
         SafeText.protect((JComponent) table.getDefaultRenderer(Object.class));
         SafeText.protect((JComponent) table.getDefaultRenderer(Long.class));
         table.getColumnModel().getColumn(PluginTableModel.COLUMNS.length - 1).setCellRenderer(new ProblemRenderer());
-        int[] widths = { 190, 230, 120, 55, 75, 65, 60, 305 };
+        int[] widths = { 190, 250, 115, 62, 75, 62, 60, 386 };
         for (int i = 0; i < widths.length; i++) {
             table.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
         }
@@ -155,7 +155,7 @@ public final class PluginsDialog extends JDialog {
         south.add(status, BorderLayout.SOUTH);
         getContentPane().add(split, BorderLayout.CENTER);
         getContentPane().add(south, BorderLayout.SOUTH);
-        setSize(new Dimension(1100, 560));
+        setSize(new Dimension(1200, 560));
         setLocationRelativeTo(owner);
 
         addWindowListener(new WindowAdapter() {
@@ -294,7 +294,7 @@ public final class PluginsDialog extends JDialog {
     /** Installs a jar through the manager (copied into plugins/, then started). */
     private void installFrom(Path jar) {
         run("Installing " + jar.getFileName(), m -> m.install(jar), p -> "Installed " + p.symbolicName() + " "
-                + p.version() + " into the plugins folder; it is " + stateWord(p));
+                + p.version() + " into the plugins folder" + (p.state() == PluginState.ACTIVE ? " and started it" : ""));
     }
 
     private void startSelected() {
@@ -304,7 +304,8 @@ public final class PluginsDialog extends JDialog {
         }
         boolean swap = p.role() == PluginRole.UI_SKIN && p.id() != ownBundleId;
         run(swap ? "Switching to " + p.symbolicName() + "; this window closes once it runs" : "Starting " + p.symbolicName(),
-                m -> m.start(Long.toString(p.id())), done -> "Started " + done.symbolicName() + "; it is " + stateWord(done));
+                m -> m.start(Long.toString(p.id())), done -> done.state() == PluginState.ACTIVE
+                        ? "Started " + done.symbolicName() : done.symbolicName() + " is " + stateWord(done));
     }
 
     private void stopSelected() {
@@ -313,7 +314,7 @@ public final class PluginsDialog extends JDialog {
             return;
         }
         run("Stopping " + p.symbolicName(), m -> m.stop(Long.toString(p.id())),
-                done -> "Stopped " + done.symbolicName() + "; it is " + stateWord(done));
+                done -> "Stopped " + done.symbolicName());
     }
 
     private void updateSelected() {
@@ -322,7 +323,7 @@ public final class PluginsDialog extends JDialog {
             return;
         }
         run("Updating " + p.symbolicName(), m -> m.update(Long.toString(p.id())),
-                done -> "Updated " + done.symbolicName() + " to " + done.version() + "; it is " + stateWord(done));
+                done -> "Updated " + done.symbolicName() + " to " + done.version());
     }
 
     private void uninstallSelected() {
