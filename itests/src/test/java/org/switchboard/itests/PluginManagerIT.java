@@ -17,7 +17,8 @@ import org.switchboard.testsupport.NgircdServer;
 /**
  * The PluginManager service in the real runtime, connected to a real ngIRCd: every bundle listed with role, origin
  * and state; features stopped, started, installed from a file (through plugins/) and uninstalled by name, with the
- * connection untouched; the core refused; a jar that is not a bundle or does not resolve explained.
+ * connection untouched; the core refused; a jar that is not a bundle, does not resolve or has components that cannot
+ * run explained.
  */
 class PluginManagerIT {
 
@@ -95,6 +96,22 @@ class PluginManagerIT {
                     + "installed provides package org.switchboard.test.nowhere [1.0.0,2.0.0)"),
                     PluginManagerClient.problems(unresolvable).toString());
             assertEquals("UNINSTALLED", PluginManagerClient.state(plugins.run("uninstall", TestBundles.UNRESOLVABLE)));
+
+            // A bundle that starts but whose components cannot run: SCR's reasons, as its DTOs give them.
+            Object broken = plugins.run("install", TestBundles.jar(TestBundles.BROKEN));
+            assertEquals("ACTIVE", PluginManagerClient.state(broken));
+            List<String> expected = List.of("COMPONENT: Component org.switchboard.test.broken.FailingComponent failed to "
+                    + "activate: java.lang.IllegalStateException: this component refuses to activate",
+                    "COMPONENT: Component org.switchboard.test.broken.WaitingComponent waits for "
+                    + "org.switchboard.test.broken.WaitingComponent$Missing");
+            ClientRuntime.await("SCR's reasons among the broken bundle's problems", () -> {
+                try {
+                    return PluginManagerClient.problems(plugins.plugin(TestBundles.BROKEN)).containsAll(expected);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            plugins.run("uninstall", TestBundles.BROKEN);
 
             // A file that is no bundle.
             Path notABundle = work.resolve("notes.jar");

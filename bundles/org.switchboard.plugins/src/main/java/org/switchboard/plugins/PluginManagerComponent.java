@@ -18,6 +18,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.osgi.framework.AllServiceListener;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -25,7 +26,6 @@ import org.osgi.framework.BundleListener;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceListener;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -50,10 +50,11 @@ import org.switchboard.api.plugins.PluginState;
  * The plugin manager and the callback monitor, one component because the monitor's records are part of what the
  * manager shows.
  *
- * <p>The list of plugins is computed when someone asks for it and something changed since the last time: bundle,
- * service and framework events (SCR's component changes show as service events, including the change count of its
- * runtime service) and callback failures only mark it stale, so a flood of failures or a burst of events costs a
- * flag, not a recomputation each.
+ * <p>The list of plugins is computed when someone asks for it and something changed since the last time, or it is
+ * older than a second: bundle, service and framework events and callback failures only mark it stale, so a flood of
+ * failures or a burst of events costs a flag, not a recomputation each; the age bound catches what SCR changes
+ * without an event of its own (a component that failed to activate shows in the change count of SCR's runtime
+ * service only seconds later).
  *
  * <p>Operations run on one thread of their own ({@code switchboard-plugins}), never on the caller's: the Swing
  * event thread only submits, and a skin stopped by an operation started in its own dialog does not take the
@@ -67,6 +68,7 @@ public final class PluginManagerComponent implements PluginManager, CallbackMoni
 
     public static final String PID = "org.switchboard.plugins";
     private static final System.Logger LOG = System.getLogger(PluginManagerComponent.class.getName());
+    private static final long MAX_AGE_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final Comparator<PluginInfo> ORDER = Comparator.comparing(PluginInfo::role)
             .thenComparing(PluginInfo::name, String.CASE_INSENSITIVE_ORDER).thenComparingLong(PluginInfo::id);
 
@@ -110,10 +112,12 @@ public final class PluginManagerComponent implements PluginManager, CallbackMoni
     /** The message of the latest failed operation per bundle id, until an operation on it succeeds. */
     private final Map<Long, String> failedOperations = new ConcurrentHashMap<>();
     private final BundleListener bundleListener = this::bundleChanged;
-    private final ServiceListener serviceListener = event -> stale.set(true);
+    /** All services, also those of packages this bundle does not import (command handlers, session listeners). */
+    private final AllServiceListener serviceListener = event -> stale.set(true);
     private final FrameworkListener frameworkListener = event -> stale.set(true);
     // guarded by this
     private List<PluginInfo> plugins = List.of();
+    private long computedNanos;
 
     @Activate
     public PluginManagerComponent(BundleContext context, Config config) {
@@ -164,14 +168,17 @@ public final class PluginManagerComponent implements PluginManager, CallbackMoni
 
     @Override
     public synchronized List<PluginInfo> plugins() {
-        // Calls running make "running for n s" change with time alone.
-        if (stale.getAndSet(false) || callbacks.callsRunning()) {
+        long now = System.nanoTime();
+        // Calls running make "running for n s" change with time alone; SCR may change a component's state
+        // (activation failed, reference missing) without any event, and announces it only seconds later.
+        if (stale.getAndSet(false) || callbacks.callsRunning() || now - computedNanos > MAX_AGE_NANOS) {
             List<PluginInfo> all = new ArrayList<>();
             for (Bundle bundle : context.getBundles()) {
                 all.add(info(bundle));
             }
             all.sort(ORDER);
             plugins = List.copyOf(all);
+            computedNanos = now;
         }
         return plugins;
     }
