@@ -162,9 +162,13 @@ final class CallbackRecords implements CallbackMonitor {
         }
     }
 
-    /** Forgets a bundle (uninstalled, or updated to new code), after logging what was not logged yet. */
+    /**
+     * Forgets a bundle (uninstalled, or updated to new code), after logging what was not logged yet; a call of it
+     * still running then ends unrecorded.
+     */
     void forget(long bundleId, String bundleName) {
         flush(bundleId, bundleName);
+        running.removeIf(call -> call.owner.bundleId() == bundleId);
         if (records.remove(bundleId) != null) {
             changed.run();
         }

@@ -1,7 +1,6 @@
 package org.switchboard.plugins;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
@@ -110,9 +109,13 @@ class CallbackRecordsTest {
         records.flush(7, "org.seven 2.0.0");
         assertEquals(2, log.records.size(), "nothing left to say");
 
+        CallbackMonitor.Call late = records.started(commandOf7, "/block");
+        nanos.addAndGet(TimeUnit.SECONDS.toNanos(30));
         records.forget(7, "org.seven 2.0.0");
+        late.close();
         assertEquals(0, records.failures(7));
-        assertEquals(List.of(), records.problems(7));
+        assertEquals(List.of(), records.problems(7), "a call ending after its bundle went leaves nothing behind");
+        assertTrue(!records.callsRunning());
     }
 
     @Test

@@ -20,4 +20,11 @@ import org.switchboard.ui.swing.networks.NetworkStore;
 public record UiServices(Session session, CommandDispatcher dispatcher, IrcProtocol protocol,
         Function<String, Optional<IrcConnection>> connections, Supplier<Optional<NetworkStore>> networks,
         Consumer<Boolean> rememberTheme, Supplier<Optional<PluginManager>> plugins) {
+
+    /** Without a plugin manager (tests and demos outside the framework). */
+    public UiServices(Session session, CommandDispatcher dispatcher, IrcProtocol protocol,
+            Function<String, Optional<IrcConnection>> connections, Supplier<Optional<NetworkStore>> networks,
+            Consumer<Boolean> rememberTheme) {
+        this(session, dispatcher, protocol, connections, networks, rememberTheme, Optional::empty);
+    }
 }

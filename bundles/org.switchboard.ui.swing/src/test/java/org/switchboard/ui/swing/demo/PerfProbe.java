@@ -98,8 +98,8 @@ public final class PerfProbe {
         SwingUtilities.invokeAndWait(() -> {
             Themes.apply(false);
             window[0] = new MainWindow(new UiServices(session, dispatcher, protocol,
-                    n -> java.util.Optional.of(connection), java.util.Optional::empty, d -> { },
-                    java.util.Optional::empty), tracker, Runnable::run, () -> { }, false, null);
+                    n -> java.util.Optional.of(connection), java.util.Optional::empty, d -> { }), tracker, Runnable::run,
+                    () -> { }, false, null);
             window[0].frame().setSize(1200, 800);
             window[0].open();
             window[0].select(session.find("perf", "#flood").orElseThrow().id());

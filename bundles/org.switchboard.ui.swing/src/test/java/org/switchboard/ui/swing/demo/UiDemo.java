@@ -60,8 +60,7 @@ public final class UiDemo {
         SwingUtilities.invokeLater(() -> {
             Themes.apply(dark);
             UiServices services = new UiServices(session, dispatcher, protocol,
-                    network -> java.util.Optional.of(connection), () -> java.util.Optional.of(networks), chosen -> { },
-                    java.util.Optional::empty);
+                    network -> java.util.Optional.of(connection), () -> java.util.Optional.of(networks), chosen -> { });
             MainWindow window = new MainWindow(services, tracker, background::execute, () -> System.exit(0), dark,
                     null);
             window.frame().setSize(1280, 800);
