@@ -78,13 +78,15 @@ class PluginsDialogIT {
             select(table, JOIN);
             click(dialog, "plugins.stop");
             ClientRuntime.await("feature.join shown as stopped", () -> "Stopped".equals(cell(table, JOIN, STATE)));
+            // The row can follow the bundle before the operation's outcome reaches the status line.
+            ClientRuntime.await("the outcome in the status line", () -> status(dialog).equals("Stopped " + JOIN));
             assertFalse(client.hasCommand("join"));
             assertEquals(Bundle.RESOLVED, client.bundle(JOIN).getState());
-            assertTrue(status(dialog).startsWith("Stopped " + JOIN), status(dialog));
             ClientRuntime.await("the buttons to follow", () -> enabled(dialog, "plugins.start")
                     && !enabled(dialog, "plugins.stop"));
             click(dialog, "plugins.start");
             ClientRuntime.await("feature.join shown as active again", () -> "Active".equals(cell(table, JOIN, STATE)));
+            ClientRuntime.await("the start's outcome in the status line", () -> status(dialog).equals("Started " + JOIN));
             assertTrue(client.hasCommand("join"));
 
             // The core, once shown, cannot be stopped, updated or uninstalled from here.
@@ -113,6 +115,13 @@ class PluginsDialogIT {
                     () -> "Active".equals(cell(table, TestBundles.THROWING, STATE)));
             assertEquals("plugins/", cell(table, TestBundles.THROWING, FROM));
             assertTrue(Files.exists(client.home().resolve("plugins").resolve(jar.getFileName())));
+            ClientRuntime.await("the thrower's /boom", () -> {
+                try {
+                    return client.hasCommand("boom");
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
             client.input(null, "dialog", "/boom");
             ClientRuntime.await("the thrower's failure in its row", () -> String.valueOf(cell(table,
                     TestBundles.THROWING, PROBLEMS)).startsWith("/boom threw IllegalStateException: boom"));
