@@ -220,6 +220,7 @@ public final class PluginManagerComponent implements PluginManager, CallbackMoni
     public CompletionStage<PluginInfo> install(Path jar) {
         return submit(() -> {
             Bundle bundle = operations.placeInPlugins(jar);
+            operations.awaitStartedByFileInstall(bundle);
             return recorded(bundle, () -> startAsTheOnlySkin(bundle, "Installed " + PluginOperations.name(bundle)
                     + " into the plugins folder, but it cannot start: "));
         });

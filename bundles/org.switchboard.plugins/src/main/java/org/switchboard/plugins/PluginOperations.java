@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.stream.Collectors;
@@ -17,6 +18,8 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.switchboard.api.plugins.PluginException;
 import org.switchboard.api.plugins.PluginOrigin;
@@ -37,12 +40,14 @@ final class PluginOperations {
     private static final System.Logger LOG = System.getLogger(PluginOperations.class.getName());
     private static final long POLL_MILLIS = 100;
     private static final long REFRESH_WAIT_SECONDS = 30;
+    private static final long FILE_INSTALL_START_WAIT_SECONDS = 5;
 
     private final BundleContext context;
     private final FrameworkWiring wiring;
     private final PluginClassifier classifier;
     private final ProblemFinder problems;
     private final long fileInstallWaitMillis;
+    private final boolean fileInstallStarts;
 
     PluginOperations(BundleContext context, PluginClassifier classifier, ProblemFinder problems,
             long fileInstallWaitMillis) {
@@ -51,6 +56,7 @@ final class PluginOperations {
         this.classifier = classifier;
         this.problems = problems;
         this.fileInstallWaitMillis = fileInstallWaitMillis;
+        this.fileInstallStarts = !"false".equalsIgnoreCase(context.getProperty("felix.fileinstall.bundles.new.start"));
     }
 
     /**
@@ -85,15 +91,77 @@ final class PluginOperations {
                         + "; rename the file to install it");
             }
         }
-        if (sameFile(source, target)) {
-            if (existing.isPresent()) {
-                return existing.get();
-            }
-            return awaitInstalled(target);
+        boolean inPlace = sameFile(source, target);
+        if (inPlace && existing.isPresent()) {
+            return existing.get();
         }
         long before = existing.map(Bundle::getLastModified).orElse(0L);
-        copy(source, target);
-        return existing.isPresent() ? awaitUpdated(existing.get(), before, target) : awaitInstalled(target);
+        Supplier<Optional<Bundle>> placed = existing.isPresent()
+                ? () -> existing.filter(b -> b.getLastModified() != before || b.getState() == Bundle.UNINSTALLED)
+                : () -> bundleAt(target);
+        return afterFileInstall(placed, inPlace ? () -> { } : () -> copy(source, target), (existing.isPresent()
+                ? "FileInstall did not update " + symbolicName + " from " : "FileInstall did not install ")
+                + target.getFileName());
+    }
+
+    /**
+     * Does {@code change} to the plugins folder and waits for FileInstall to act on it: until {@code placed} finds
+     * the bundle, then until the framework refresh FileInstall does after every install and update has finished
+     * (it stops and restarts the bundle; starting it before would race that).
+     */
+    private Bundle afterFileInstall(Supplier<Optional<Bundle>> placed, Runnable change, String failure)
+            throws InterruptedException {
+        CountDownLatch refreshed = new CountDownLatch(1);
+        FrameworkListener refreshes = event -> {
+            if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED && placed.get().isPresent()) {
+                refreshed.countDown();
+            }
+        };
+        context.addFrameworkListener(refreshes);
+        try {
+            change.run();
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(fileInstallWaitMillis);
+            Optional<Bundle> bundle = placed.get();
+            while (bundle.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new PluginException(failure + " within " + TimeUnit.MILLISECONDS.toSeconds(
+                            fileInstallWaitMillis) + " s; its log says why");
+                }
+                Thread.sleep(POLL_MILLIS);
+                bundle = placed.get();
+            }
+            if (!refreshed.await(REFRESH_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.log(Level.WARNING, "FileInstall did not refresh " + name(bundle.get()) + " after installing it");
+            }
+            return bundle.get();
+        } finally {
+            context.removeFrameworkListener(refreshes);
+        }
+    }
+
+    private Optional<Bundle> bundleAt(Path file) {
+        for (Bundle bundle : context.getBundles()) {
+            if (PluginClassifier.file(bundle.getLocation()).filter(file::equals).isPresent()) {
+                return Optional.of(bundle);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Gives FileInstall the time to start what it installed (unless it is configured not to), so that starting it
+     * here does not race FileInstall's own start for the framework's locks; a bundle that cannot resolve is not
+     * waited for.
+     */
+    void awaitStartedByFileInstall(Bundle bundle) throws InterruptedException {
+        if (!fileInstallStarts || ProblemFinder.isFragment(bundle)) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(FILE_INSTALL_START_WAIT_SECONDS);
+        while (bundle.getState() != Bundle.ACTIVE && problems.unresolved(bundle).isEmpty()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(POLL_MILLIS);
+        }
     }
 
     /** Starts a bundle; a failure says {@code failure} followed by the reason. */
@@ -213,32 +281,6 @@ final class PluginOperations {
             throw new PluginException("Could not copy " + source.getFileName() + " into the plugins folder: "
                     + e.getMessage(), e);
         }
-    }
-
-    private Bundle awaitInstalled(Path target) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(fileInstallWaitMillis);
-        while (System.nanoTime() < deadline) {
-            for (Bundle bundle : context.getBundles()) {
-                if (PluginClassifier.file(bundle.getLocation()).filter(target::equals).isPresent()) {
-                    return bundle;
-                }
-            }
-            Thread.sleep(POLL_MILLIS);
-        }
-        throw new PluginException("FileInstall did not install " + target.getFileName() + " within "
-                + TimeUnit.MILLISECONDS.toSeconds(fileInstallWaitMillis) + " s; its log says why");
-    }
-
-    private Bundle awaitUpdated(Bundle bundle, long modifiedBefore, Path target) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(fileInstallWaitMillis);
-        while (System.nanoTime() < deadline) {
-            if (bundle.getLastModified() != modifiedBefore || bundle.getState() == Bundle.UNINSTALLED) {
-                return bundle;
-            }
-            Thread.sleep(POLL_MILLIS);
-        }
-        throw new PluginException("FileInstall did not update " + name(bundle) + " from " + target.getFileName()
-                + " within " + TimeUnit.MILLISECONDS.toSeconds(fileInstallWaitMillis) + " s; its log says why");
     }
 
     /** The symbolic name a jar's manifest declares; a clear error for anything that is not a bundle. */
