@@ -59,13 +59,7 @@ class PluginShellIT {
             assertTrue(installed.matches("Installed " + TestBundles.THROWING + " \\S+, now active \\(copied into the "
                     + "plugins folder\\)"), installed);
             assertTrue(Files.exists(client.home().resolve("plugins").resolve(jar.getFileName())));
-            ClientRuntime.await("the thrower's /boom", () -> {
-                try {
-                    return client.hasCommand("boom");
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            client.awaitCommand("boom");
             client.input(null, "shell", "/boom");
             String details = shell.run("irc:plugin " + TestBundles.THROWING);
             assertTrue(details.lines().anyMatch(l -> l.matches("from +plugins/ file:.*")), details);

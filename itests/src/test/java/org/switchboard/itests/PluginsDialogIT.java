@@ -26,8 +26,6 @@ import javax.swing.JCheckBox;
 import javax.swing.JDialog;
 import javax.swing.JFileChooser;
 import javax.swing.JLabel;
-import javax.swing.JMenu;
-import javax.swing.JMenuItem;
 import javax.swing.JTable;
 import javax.swing.SwingUtilities;
 import javax.swing.table.TableModel;
@@ -63,7 +61,7 @@ class PluginsDialogIT {
             ClientRuntime.await("the main window", () -> mainWindow().isPresent());
             Frame frame = mainWindow().orElseThrow();
             onEventThread(() -> {
-                menuItem(frame, "Plugins…").doClick();
+                SwingProbe.menuItem(frame, "Plugins…").doClick();
                 return null;
             });
             ClientRuntime.await("the Plugins dialog", () -> dialog().isPresent());
@@ -115,13 +113,7 @@ class PluginsDialogIT {
                     () -> "Active".equals(cell(table, TestBundles.THROWING, STATE)));
             assertEquals("plugins/", cell(table, TestBundles.THROWING, FROM));
             assertTrue(Files.exists(client.home().resolve("plugins").resolve(jar.getFileName())));
-            ClientRuntime.await("the thrower's /boom", () -> {
-                try {
-                    return client.hasCommand("boom");
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            client.awaitCommand("boom");
             client.input(null, "dialog", "/boom");
             ClientRuntime.await("the thrower's failure in its row", () -> String.valueOf(cell(table,
                     TestBundles.THROWING, PROBLEMS)).startsWith("/boom threw IllegalStateException: boom"));
@@ -157,31 +149,13 @@ class PluginsDialogIT {
     }
 
     private static Optional<JDialog> dialog() {
-        return onEventThread(() -> Arrays.stream(Window.getWindows())
-                .filter(w -> w instanceof JDialog && w.isShowing() && "plugins.dialog".equals(w.getName()))
-                .map(w -> (JDialog) w).findFirst());
+        return onEventThread(() -> SwingProbe.window("plugins.dialog").map(JDialog.class::cast));
     }
 
     private static Optional<JFileChooser> fileChooser() {
         return onEventThread(() -> Arrays.stream(Window.getWindows()).filter(Window::isShowing)
                 .map(w -> w instanceof JDialog d ? first(d, JFileChooser.class) : null)
                 .filter(c -> c != null).findFirst());
-    }
-
-    private static JMenuItem menuItem(Frame frame, String text) {
-        for (JMenu menu : allMenus((javax.swing.JFrame) frame)) {
-            for (int i = 0; i < menu.getItemCount(); i++) {
-                if (menu.getItem(i) != null && text.equals(menu.getItem(i).getText())) {
-                    return menu.getItem(i);
-                }
-            }
-        }
-        throw new AssertionError("no menu item " + text);
-    }
-
-    private static List<JMenu> allMenus(javax.swing.JFrame frame) {
-        return java.util.stream.IntStream.range(0, frame.getJMenuBar().getMenuCount())
-                .mapToObj(frame.getJMenuBar()::getMenu).toList();
     }
 
     /** The value of a column in the row of a symbolic name, or null when no row shows it. */

@@ -3,13 +3,20 @@ package org.switchboard.itests;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.Frame;
+import java.awt.Window;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
+import javax.swing.JFrame;
+import javax.swing.JMenu;
+import javax.swing.JMenuBar;
+import javax.swing.JMenuItem;
 import javax.swing.SwingUtilities;
 
 /**
@@ -25,6 +32,51 @@ final class SwingProbe {
     static Stream<Frame> visibleFrames() {
         return Arrays.stream(Frame.getFrames())
                 .filter(f -> f.isDisplayable() && f.isVisible() && f.getTitle().contains("Switchboard"));
+    }
+
+    /** The visible main window of whichever skin runs; call on the event thread. */
+    static Optional<Frame> mainFrame() {
+        return visibleFrames().findFirst();
+    }
+
+    /** A visible window (a dialog) by component name; call on the event thread. */
+    static Optional<Window> window(String name) {
+        return Arrays.stream(Window.getWindows())
+                .filter(w -> w.isDisplayable() && w.isVisible() && name.equals(w.getName())).findFirst();
+    }
+
+    /** "Menu/Item" for every visible item of the frame's menu bar; call on the event thread. */
+    static List<String> menuItems(Frame frame) {
+        List<String> items = new ArrayList<>();
+        forEachMenuItem(frame, (menu, item) -> items.add(menu.getText() + "/" + item.getText()));
+        return items;
+    }
+
+    /** The visible item of the frame's menu bar with that text; call on the event thread. */
+    static JMenuItem menuItem(Frame frame, String text) {
+        List<JMenuItem> found = new ArrayList<>();
+        forEachMenuItem(frame, (menu, item) -> {
+            if (text.equals(item.getText())) {
+                found.add(item);
+            }
+        });
+        if (found.isEmpty()) {
+            throw new AssertionError("no menu item " + text + " in " + menuItems(frame));
+        }
+        return found.get(0);
+    }
+
+    private static void forEachMenuItem(Frame frame, BiConsumer<JMenu, JMenuItem> action) {
+        JMenuBar bar = frame instanceof JFrame swing ? swing.getJMenuBar() : null;
+        for (int i = 0; bar != null && i < bar.getMenuCount(); i++) {
+            JMenu menu = bar.getMenu(i);
+            for (int j = 0; j < menu.getItemCount(); j++) {
+                JMenuItem item = menu.getItem(j);
+                if (item != null && item.isVisible()) {
+                    action.accept(menu, item);
+                }
+            }
+        }
     }
 
     static Component find(Container root, String name) {
