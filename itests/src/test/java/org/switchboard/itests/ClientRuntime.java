@@ -214,6 +214,18 @@ final class ClientRuntime implements AutoCloseable {
         return (Boolean) call(service(DISPATCHER, null), DISPATCHER, "hasCommand", name);
     }
 
+    /** Waits until some bundle provides the command (SCR registers a started bundle's handlers a moment later). */
+    void awaitCommand(String name) throws InterruptedException {
+        await("/" + name + " to be registered", () -> {
+            try {
+                return hasCommand(name);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            }
+        });
+    }
+
     /** The texts of every line a buffer holds, or an empty list when there is no such buffer. */
     List<String> lines(String network, String buffer) throws InterruptedException {
         Object session = service(SESSION, null);

@@ -16,6 +16,10 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,17 +30,39 @@ import org.switchboard.testsupport.ScriptedIrcServer;
 /**
  * Feature bundles that misbehave — one throwing from every callback, one whose command blocks, one that cannot
  * resolve — installed at runtime into a connected client: the connection keeps reading and answering PINGs,
- * messages keep reaching the session, other commands keep running, and the rest of the runtime is untouched.
+ * messages keep reaching the session, other commands keep running, and the rest of the runtime is untouched. The
+ * plugin manager shows each one's trouble: the thrower's failures counted exactly but logged once (not once per
+ * message of a flood), the blocking command while it blocks, the missing package of the unresolvable one.
  */
 class IsolationIT {
 
     private static final Duration LONG = Duration.ofSeconds(20);
+    private static final int FLOOD = 500;
+    /** The logger the plugin manager's callback monitor writes to (System.Logger goes to java.util.logging here). */
+    private static final String MONITOR_LOGGER = "org.switchboard.plugins.PluginManagerComponent";
 
     @TempDir
     Path work;
 
     @Test
     void misbehavingBundlesDisturbNeitherTheConnectionNorTheSessionNorOtherCommands() throws Exception {
+        Logger monitorLog = Logger.getLogger(MONITOR_LOGGER);
+        List<String> monitorLines = new CopyOnWriteArrayList<>();
+        Handler recorder = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                monitorLines.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        monitorLog.addHandler(recorder);
         try (ScriptedIrcServer server = ScriptedIrcServer.start();
                 ClientRuntime client = ClientRuntime.start(work, List.of(), "--headless", "--nick", "iso",
                         "irc://127.0.0.1:" + server.port() + "/#lobby")) {
@@ -69,6 +95,23 @@ class IsolationIT {
             client.awaitLine(network, "#lobby", "first after the thrower"::equals, "the first message");
             pingAnswered(peer, "iso-1");
 
+            // A flood through the thrower: every failure is counted, only the first one is logged.
+            PluginManagerClient plugins = new PluginManagerClient(client);
+            long failuresBefore = PluginManagerClient.failures(plugins.plugin(TestBundles.THROWING));
+            assertTrue(failuresBefore >= 1, "the first message's failure is counted");
+            for (int i = 0; i < FLOOD; i++) {
+                peer.send(":peer!p@h PRIVMSG #lobby :flood " + i);
+            }
+            client.awaitLine(network, "#lobby", ("flood " + (FLOOD - 1))::equals, "the end of the flood");
+            Object thrown = plugins.plugin(TestBundles.THROWING);
+            assertTrue(PluginManagerClient.failures(thrown) >= failuresBefore + FLOOD,
+                    "every failure counted: " + PluginManagerClient.failures(thrown));
+            assertTrue(PluginManagerClient.problems(thrown).stream().anyMatch(p -> p.startsWith("CALLBACK_FAILED: ")
+                    && p.contains(" threw IllegalStateException: test bundle throws on ")), PluginManagerClient
+                    .problems(thrown).toString());
+            assertEquals(1, logged(monitorLines, TestBundles.THROWING).size(), "one log line for the whole flood: "
+                    + logged(monitorLines, TestBundles.THROWING));
+
             // A command that blocks: its caller (here the test thread, as the UI's one input thread would be) gets
             // control back and goes on typing while the handler blocks a dispatcher worker.
             client.input(network, "#lobby", "/block");
@@ -88,6 +131,14 @@ class IsolationIT {
             pingAnswered(peer, "iso-2");
             assertTrue(String.valueOf(ClientRuntime.get(blocker, "blockedThread")).startsWith("switchboard-command-"),
                     "/block still holds its worker");
+            ClientRuntime.await("the plugin manager to show /block blocking", () -> {
+                try {
+                    return PluginManagerClient.problems(plugins.plugin(TestBundles.BLOCKING)).stream().anyMatch(p -> p
+                            .matches("CALLBACK_BLOCKED: /block has been running for \\d+ s on switchboard-command-\\S+"));
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
 
             assertTrue((Long) ClientRuntime.get(thrower, "messagesSeen") >= 2, "the throwing listener was called");
             assertTrue((Long) ClientRuntime.get(thrower, "sessionEventsSeen") >= 2, "the throwing session listener");
@@ -103,12 +154,22 @@ class IsolationIT {
             assertTrue(logged.stream().anyMatch(line -> line.contains(TestBundles.UNRESOLVABLE)),
                     "the log names the bundle and the package it misses: " + logged);
             assertFalse(client.hasCommand("ghost"));
+            assertEquals(List.of("UNRESOLVED: Does not resolve: nothing installed provides package "
+                    + "org.switchboard.test.nowhere [1.0.0,2.0.0)"),
+                    PluginManagerClient.problems(plugins.plugin(TestBundles.UNRESOLVABLE)));
 
             // Stopping the blocking bundle releases its worker; removing all three leaves everything as it was.
             blocking.stop();
             ClientRuntime.await("stopping the bundle to release the blocked worker",
                     () -> ClientRuntime.get(blocker, "blockedThread") == null);
+            assertTrue(PluginManagerClient.problems(plugins.plugin(TestBundles.BLOCKING)).stream()
+                    .anyMatch(p -> p.matches("CALLBACK_BLOCKED: /block took \\d+ s \\(at .*\\)")),
+                    "afterwards, how long it took");
             throwing.uninstall();
+            ClientRuntime.await("the count of unlogged failures to be logged when the thrower went",
+                    () -> logged(monitorLines, TestBundles.THROWING).size() == 2);
+            assertTrue(logged(monitorLines, TestBundles.THROWING).get(1).matches(".*: \\d+ more callback failures were not "
+                    + "logged; the latest: .*"), logged(monitorLines, TestBundles.THROWING).toString());
             blocking.uninstall();
             Files.delete(client.home().resolve("plugins").resolve(unresolvableJar.getFileName()));
             ClientRuntime.await("FileInstall to uninstall the unresolvable bundle",
@@ -127,7 +188,13 @@ class IsolationIT {
             assertEquals(1, server.connectionCount(), "the client never reconnected");
             assertEquals("CONNECTED",
                     String.valueOf(client.call(client.connection(network), ClientRuntime.CONNECTION, "state")));
+        } finally {
+            monitorLog.removeHandler(recorder);
         }
+    }
+
+    private static List<String> logged(List<String> messages, String bundle) {
+        return messages.stream().filter(m -> m.startsWith(bundle + " ")).toList();
     }
 
     private static void pingAnswered(ScriptedIrcServer.Peer peer, String token) {

@@ -3,12 +3,6 @@ package org.switchboard.itests;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -25,9 +19,6 @@ import org.switchboard.testsupport.TestIrcClient;
  */
 class ShellIT {
 
-    private static final String PROCESSOR = "org.apache.felix.service.command.CommandProcessor";
-    private static final String SESSION = "org.apache.felix.service.command.CommandSession";
-
     @TempDir
     Path work;
 
@@ -39,7 +30,7 @@ class ShellIT {
             try (ClientRuntime client = ClientRuntime.start(work, List.of(), "--headless", "--nick", "shelly",
                     "irc://127.0.0.1:" + server.port())) {
                 String network = client.awaitConnected();
-                Gogo shell = new Gogo(client);
+                GogoSession shell = new GogoSession(client);
 
                 String networks = shell.run("irc:networks");
                 assertTrue(networks.lines().anyMatch(l -> l.contains(network) && l.contains("CONNECTED")
@@ -92,48 +83,6 @@ class ShellIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return List.of();
-        }
-    }
-
-    /** A Gogo command session, driven reflectively through the gogo runtime bundle's own interfaces. */
-    private static final class Gogo {
-        private final Object session;
-        private final Method execute;
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-        Gogo(ClientRuntime client) throws Exception {
-            Bundle runtime = client.bundle("org.apache.felix.gogo.runtime");
-            Class<?> processorType = runtime.loadClass(PROCESSOR);
-            Object processor = client.service(PROCESSOR, null);
-            session = processorType.getMethod("createSession", InputStream.class, OutputStream.class,
-                    OutputStream.class).invoke(processor, new ByteArrayInputStream(new byte[0]), out, out);
-            execute = runtime.loadClass(SESSION).getMethod("execute", CharSequence.class);
-        }
-
-        /** Runs a command line that must succeed; returns its result and what it printed. */
-        String run(String line) throws Exception {
-            try {
-                Object result = execute.invoke(session, line);
-                return (result == null ? "" : result.toString()) + printed();
-            } catch (InvocationTargetException e) {
-                throw new AssertionError(line + " failed: " + e.getCause() + printed(), e.getCause());
-            }
-        }
-
-        /** Runs a command line that must fail; returns the failure's message. */
-        String runFailing(String line) throws Exception {
-            try {
-                Object result = execute.invoke(session, line);
-                return org.junit.jupiter.api.Assertions.fail(line + " should have failed but returned " + result);
-            } catch (InvocationTargetException e) {
-                return String.valueOf(e.getCause().getMessage());
-            }
-        }
-
-        private String printed() {
-            String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
-            out.reset();
-            return text;
         }
     }
 }

@@ -16,6 +16,7 @@ final class TestBundles {
     static final String THROWING = "org.switchboard.test.throwing";
     static final String BLOCKING = "org.switchboard.test.blocking";
     static final String UNRESOLVABLE = "org.switchboard.test.unresolvable";
+    static final String BROKEN = "org.switchboard.test.broken";
 
     private TestBundles() {
     }

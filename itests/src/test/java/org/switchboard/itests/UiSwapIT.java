@@ -4,14 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.switchboard.itests.SwingProbe.allOf;
+import static org.switchboard.itests.SwingProbe.find;
+import static org.switchboard.itests.SwingProbe.first;
+import static org.switchboard.itests.SwingProbe.onEventThread;
+import static org.switchboard.itests.SwingProbe.visibleFrames;
 
-import java.awt.Component;
-import java.awt.Container;
 import java.awt.Frame;
 import java.awt.GraphicsEnvironment;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -254,7 +256,7 @@ class UiSwapIT {
     // ---- the default skin, read through its standard components ----
 
     private static Optional<Frame> frameWithTree() {
-        return visibleFrames().filter(f -> first(f, JTree.class) != null).findFirst();
+        return visibleFrames().filter(f -> SwingProbe.first(f, JTree.class) != null).findFirst();
     }
 
     /** True when the default window's tree holds exactly the expected buffers and its nick list one of them. */
@@ -264,13 +266,13 @@ class UiSwapIT {
             if (frame.isEmpty()) {
                 return false;
             }
-            JTree tree = first(frame.get(), JTree.class);
+            JTree tree = SwingProbe.first(frame.get(), JTree.class);
             List<Long> ids = new ArrayList<>();
             collectBufferIds(client, tree.getModel(), tree.getModel().getRoot(), ids);
             if (!ids.equals(expected.stream().map(BufferState::id).toList())) {
                 return false;
             }
-            List<String> nicks = allOf(frame.get(), JList.class).stream().map(list -> nicksOf(list.getModel()))
+            List<String> nicks = SwingProbe.allOf(frame.get(), JList.class).stream().map(list -> nicksOf(list.getModel()))
                     .filter(list -> !list.isEmpty()).findFirst().orElse(List.of());
             return expected.stream().anyMatch(b -> !b.nicks().isEmpty() && b.nicks().equals(nicks));
         });
@@ -285,12 +287,7 @@ class UiSwapIT {
         }
     }
 
-    // ---- Swing helpers ----
-
-    private static java.util.stream.Stream<Frame> visibleFrames() {
-        return Arrays.stream(Frame.getFrames())
-                .filter(f -> f.isDisplayable() && f.isVisible() && f.getTitle().contains("Switchboard"));
-    }
+    // ---- helpers ----
 
     private static BufferState byId(List<BufferState> states, long id) {
         return states.stream().filter(b -> b.id() == id).findFirst()
@@ -308,23 +305,5 @@ class UiSwapIT {
             nicks.add((String) ClientRuntime.get(element, "nick"));
         }
         return nicks;
-    }
-
-    private static <T> T first(Container root, Class<T> type) {
-        List<T> all = allOf(root, type);
-        return all.isEmpty() ? null : all.get(0);
-    }
-
-    private static <T> List<T> allOf(Container root, Class<T> type) {
-        List<T> found = new ArrayList<>();
-        for (Component child : root.getComponents()) {
-            if (type.isInstance(child)) {
-                found.add(type.cast(child));
-            }
-            if (child instanceof Container container) {
-                found.addAll(allOf(container, type));
-            }
-        }
-        return found;
     }
 }

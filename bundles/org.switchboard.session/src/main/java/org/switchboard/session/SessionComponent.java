@@ -30,10 +30,12 @@ import org.switchboard.api.irc.IrcMessage;
 import org.switchboard.api.irc.IrcProtocol;
 import org.switchboard.api.session.Buffer;
 import org.switchboard.api.session.BufferType;
+import org.switchboard.api.plugins.CallbackMonitor;
 import org.switchboard.api.session.LineKind;
 import org.switchboard.api.session.Session;
 import org.switchboard.api.session.SessionEvent;
 import org.switchboard.api.session.SessionListener;
+import org.switchboard.session.callback.CallbackMonitorSlot;
 import org.switchboard.session.irc.MessageRouter;
 import org.switchboard.session.log.DiskLog;
 import org.switchboard.session.model.BufferState;
@@ -74,6 +76,7 @@ public final class SessionComponent implements Session, IrcMessageListener, Conn
     /** Framework property naming the folder for user data; the launcher sets it to the profile's data folder. */
     public static final String DATA_DIR_PROPERTY = "switchboard.data.dir";
 
+    private final CallbackMonitorSlot callbacks = new CallbackMonitorSlot(System.getLogger(SessionComponent.class.getName()));
     private final SessionModel model;
     private final Map<String, IrcConnection> connections = new ConcurrentHashMap<>();
     private final Map<IrcMessageListener, Set<String>> claims = new ConcurrentHashMap<>();
@@ -102,7 +105,7 @@ public final class SessionComponent implements Session, IrcMessageListener, Conn
      * back into each buffer that opens.
      */
     public SessionComponent(IrcProtocol protocol, int scrollbackLines, Path logFolder, int restoreLines) {
-        model = new SessionModel(Math.max(100, scrollbackLines));
+        model = new SessionModel(Math.max(100, scrollbackLines), callbacks);
         router = new MessageRouter(model, protocol, System::currentTimeMillis);
         diskLog = logFolder == null ? null
                 : new DiskLog(logFolder, restoreLines, protocol::stripFormatting, ZoneId.systemDefault());
@@ -152,6 +155,16 @@ public final class SessionComponent implements Session, IrcMessageListener, Conn
         if (current != null) {
             current.connectionRemoved(connection);
         }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void bindCallbackMonitor(CallbackMonitor monitor) {
+        callbacks.bind(monitor);
+    }
+
+    public void unbindCallbackMonitor(CallbackMonitor monitor) {
+        callbacks.unbind(monitor);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

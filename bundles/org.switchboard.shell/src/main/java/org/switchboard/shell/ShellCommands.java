@@ -129,7 +129,7 @@ public final class ShellCommands {
             rows.add(new String[] {c.network(), c.state().name(), StringUtils.defaultString(c.nick()),
                 lag < 0 ? "-" : lag + " ms"});
         }
-        return table(rows);
+        return TextTable.format(rows);
     }
 
     /**
@@ -336,7 +336,7 @@ public final class ShellCommands {
             rows.add(new String[] {b.network(), b.name(), b.type().name().toLowerCase(Locale.ROOT),
                 Long.toString(b.endLine() - b.firstLine()), Integer.toString(b.unreadCount())});
         }
-        return table(rows);
+        return TextTable.format(rows);
     }
 
     /** {@code irc:tail [network/]<buffer>}: the last {@value #DEFAULT_TAIL_LINES} lines. */
@@ -562,26 +562,5 @@ public final class ShellCommands {
             throw new IllegalStateException(String.join(System.lineSeparator(), errors));
         }
         return info.isEmpty() ? null : String.join(System.lineSeparator(), info);
-    }
-
-    private static String table(List<String[]> rows) {
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (String[] row : rows) {
-            if (out.length() > 0) {
-                out.append(System.lineSeparator());
-            }
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(i == row.length - 1 ? row[i] : StringUtils.rightPad(row[i], widths[i] + 2));
-            }
-            out.append(line.toString().stripTrailing());
-        }
-        return out.toString();
     }
 }

@@ -26,6 +26,7 @@ import org.switchboard.api.connection.IrcMessageListener;
 import org.switchboard.api.irc.IrcMessage;
 import org.switchboard.api.irc.IrcProtocol;
 import org.switchboard.api.irc.Isupport;
+import org.switchboard.api.plugins.CallbackMonitor;
 
 /**
  * One {@link IrcConnection} service per factory configuration of {@code org.switchboard.network}; the network
@@ -55,6 +56,10 @@ public class NetworkConnectionComponent implements IrcConnection, NetworkConnect
 
     @Reference
     private IrcProtocol protocol;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile CallbackMonitor callbackMonitor;
 
     private volatile NetworkConnection connection;
 
@@ -134,6 +139,16 @@ public class NetworkConnectionComponent implements IrcConnection, NetworkConnect
         }
     }
 
+    /** Counted against the callback's bundle and logged rate-limited by the plugin manager's monitor, when it runs. */
+    private void callbackFailed(Object callback, String callbackName, Throwable failure) {
+        CallbackMonitor monitor = callbackMonitor;
+        if (monitor != null) {
+            monitor.failed(callback, callbackName, failure);
+        } else {
+            LOG.log(Level.ERROR, callbackName + " of " + callback.getClass().getName() + " failed", failure);
+        }
+    }
+
     static Set<String> commands(Object property) {
         if (property == null) {
             return null;
@@ -163,8 +178,7 @@ public class NetworkConnectionComponent implements IrcConnection, NetworkConnect
                 try {
                     entry.listener().onMessage(this, message);
                 } catch (RuntimeException | LinkageError | AssertionError e) {
-                    LOG.log(Level.ERROR, "Message listener " + entry.listener().getClass().getName()
-                            + " failed on " + command, e);
+                    callbackFailed(entry.listener(), "IrcMessageListener " + command, e);
                 }
             }
         }
@@ -176,7 +190,7 @@ public class NetworkConnectionComponent implements IrcConnection, NetworkConnect
             try {
                 listener.stateChanged(this, previous, current, detail);
             } catch (RuntimeException | LinkageError | AssertionError e) {
-                LOG.log(Level.ERROR, "Connection listener " + listener.getClass().getName() + " failed", e);
+                callbackFailed(listener, "ConnectionListener.stateChanged", e);
             }
         }
     }
@@ -187,7 +201,7 @@ public class NetworkConnectionComponent implements IrcConnection, NetworkConnect
             try {
                 listener.messageSent(this, message);
             } catch (RuntimeException | LinkageError | AssertionError e) {
-                LOG.log(Level.ERROR, "Connection listener " + listener.getClass().getName() + " failed", e);
+                callbackFailed(listener, "ConnectionListener.messageSent", e);
             }
         }
     }
@@ -198,7 +212,7 @@ public class NetworkConnectionComponent implements IrcConnection, NetworkConnect
             try {
                 listener.notice(this, text);
             } catch (RuntimeException | LinkageError | AssertionError e) {
-                LOG.log(Level.ERROR, "Connection listener " + listener.getClass().getName() + " failed", e);
+                callbackFailed(listener, "ConnectionListener.notice", e);
             }
         }
     }
@@ -209,7 +223,7 @@ public class NetworkConnectionComponent implements IrcConnection, NetworkConnect
             try {
                 listener.lagChanged(this, lagMillis);
             } catch (RuntimeException | LinkageError | AssertionError e) {
-                LOG.log(Level.ERROR, "Connection listener " + listener.getClass().getName() + " failed", e);
+                callbackFailed(listener, "ConnectionListener.lagChanged", e);
             }
         }
     }
@@ -221,7 +235,7 @@ public class NetworkConnectionComponent implements IrcConnection, NetworkConnect
             try {
                 caps.addAll(request.capabilities());
             } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, "Capability request " + request.getClass().getName() + " failed", e);
+                callbackFailed(request, "CapabilityRequest.capabilities", e);
             }
         }
         return caps;

@@ -17,7 +17,9 @@ import org.switchboard.api.command.CommandHandler;
 import org.switchboard.api.command.CommandInfo;
 import org.switchboard.api.connection.IrcConnection;
 import org.switchboard.api.irc.IrcProtocol;
+import org.switchboard.api.plugins.CallbackMonitor;
 import org.switchboard.api.session.Session;
+import org.switchboard.session.callback.CallbackMonitorSlot;
 
 /**
  * The command dispatcher service. Handlers are bound dynamically, so a feature bundle that stops takes its
@@ -28,13 +30,15 @@ public final class CommandDispatcherComponent implements CommandDispatcher {
 
     private final CommandRegistry registry = new CommandRegistry();
     private final Map<String, IrcConnection> connections = new ConcurrentHashMap<>();
+    private final CallbackMonitorSlot callbacks = new CallbackMonitorSlot(
+            System.getLogger(CommandDispatcherComponent.class.getName()));
     private final InputDispatcher dispatcher;
 
     @Activate
     public CommandDispatcherComponent(@Reference(name = "session") Session session,
             @Reference(name = "protocol") IrcProtocol protocol) {
         dispatcher = new InputDispatcher(session, protocol, registry,
-                network -> Optional.ofNullable(connections.get(network)));
+                network -> Optional.ofNullable(connections.get(network)), callbacks);
     }
 
     @Deactivate
@@ -50,6 +54,16 @@ public final class CommandDispatcherComponent implements CommandDispatcher {
 
     public void unbindHandler(CommandHandler handler, Map<String, Object> properties) {
         registry.remove(handler, properties);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void bindCallbackMonitor(CallbackMonitor monitor) {
+        callbacks.bind(monitor);
+    }
+
+    public void unbindCallbackMonitor(CallbackMonitor monitor) {
+        callbacks.unbind(monitor);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

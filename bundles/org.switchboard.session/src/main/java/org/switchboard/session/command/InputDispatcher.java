@@ -11,6 +11,7 @@ import org.switchboard.api.command.CommandInvocation;
 import org.switchboard.api.connection.IrcConnection;
 import org.switchboard.api.irc.IrcMessage;
 import org.switchboard.api.irc.IrcProtocol;
+import org.switchboard.api.plugins.CallbackMonitor;
 import org.switchboard.api.session.Buffer;
 import org.switchboard.api.session.BufferType;
 import org.switchboard.api.session.LineKind;
@@ -31,11 +32,13 @@ public final class InputDispatcher {
     private final IrcProtocol protocol;
     private final CommandRegistry registry;
     private final Function<String, Optional<IrcConnection>> connections;
+    private final CallbackMonitor callbacks;
     private final HandlerRunner runner;
 
+    /** @param callbacks watches handlers while they run and is told about those that throw */
     public InputDispatcher(Session session, IrcProtocol protocol, CommandRegistry registry,
-            Function<String, Optional<IrcConnection>> connections) {
-        this(session, protocol, registry, connections, DEFAULT_PATIENCE);
+            Function<String, Optional<IrcConnection>> connections, CallbackMonitor callbacks) {
+        this(session, protocol, registry, connections, callbacks, DEFAULT_PATIENCE);
     }
 
     /**
@@ -43,12 +46,13 @@ public final class InputDispatcher {
      *                 handler goes on in the background
      */
     InputDispatcher(Session session, IrcProtocol protocol, CommandRegistry registry,
-            Function<String, Optional<IrcConnection>> connections, Duration patience) {
+            Function<String, Optional<IrcConnection>> connections, CallbackMonitor callbacks, Duration patience) {
         this.runner = new HandlerRunner(patience);
         this.session = session;
         this.protocol = protocol;
         this.registry = registry;
         this.connections = connections;
+        this.callbacks = callbacks;
     }
 
     public void execute(String network, String buffer, String input) {
@@ -78,11 +82,11 @@ public final class InputDispatcher {
             return;
         }
         HandlerRunner.Outcome outcome = runner.run(entry.handler(), () -> {
-            try {
+            try (CallbackMonitor.Call call = callbacks.started(entry.handler(), "/" + name)) {
                 entry.handler().execute(invocation);
             } catch (RuntimeException | LinkageError e) {
                 // A LinkageError: the handler's bundle went away while it ran.
-                LOG.log(System.Logger.Level.WARNING, "Command /" + name + " failed", e);
+                callbacks.failed(entry.handler(), "/" + name, e);
                 invocation.error("/" + name + " failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             }
         });

@@ -9,13 +9,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.switchboard.api.plugins.CallbackMonitor;
 import org.switchboard.api.session.SessionEvent;
 import org.switchboard.api.session.SessionListener;
 
 /** Every network's state and the listeners told about changes. Plain Java, so it is tested without OSGi. */
 public final class SessionModel {
-
-    private static final System.Logger LOG = System.getLogger(SessionModel.class.getName());
 
     private final AtomicLong ids = new AtomicLong(1);
     private final Map<String, NetworkState> networks = new LinkedHashMap<>();
@@ -23,9 +22,12 @@ public final class SessionModel {
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private volatile int scrollbackLimit;
     private volatile LineStore lineStore;
+    private final CallbackMonitor callbacks;
 
-    public SessionModel(int scrollbackLimit) {
+    /** @param callbacks told about listeners that throw */
+    public SessionModel(int scrollbackLimit, CallbackMonitor callbacks) {
         this.scrollbackLimit = scrollbackLimit;
+        this.callbacks = callbacks;
     }
 
     int scrollbackLimit() {
@@ -131,7 +133,7 @@ public final class SessionModel {
             try {
                 listener.sessionChanged(event);
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "Session listener " + listener + " failed on " + event, e);
+                callbacks.failed(listener, "SessionListener " + event.type(), e);
             }
         }
     }

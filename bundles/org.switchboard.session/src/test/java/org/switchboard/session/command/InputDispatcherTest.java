@@ -166,7 +166,9 @@ class InputDispatcherTest {
     void aBlockingHandlerDoesNotHoldUpTheInputAfterIt() throws Exception {
         CommandRegistry registry = new CommandRegistry();
         InputDispatcher patient = new InputDispatcher(session, protocol, registry,
-                network -> java.util.Optional.of(connection), java.time.Duration.ofMillis(50));
+                network -> java.util.Optional.of(connection),
+                new org.switchboard.session.callback.CallbackMonitorSlot(System.getLogger("test")),
+                java.time.Duration.ofMillis(50));
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
         registry.add(inv -> {
@@ -213,7 +215,9 @@ class InputDispatcherTest {
     void closingInterruptsAHandlerStillRunningAndRefusesNewCalls() throws Exception {
         CommandRegistry registry = new CommandRegistry();
         InputDispatcher patient = new InputDispatcher(session, protocol, registry,
-                network -> java.util.Optional.of(connection), java.time.Duration.ofMillis(50));
+                network -> java.util.Optional.of(connection),
+                new org.switchboard.session.callback.CallbackMonitorSlot(System.getLogger("test")),
+                java.time.Duration.ofMillis(50));
         java.util.concurrent.CountDownLatch interrupted = new java.util.concurrent.CountDownLatch(1);
         registry.add(inv -> {
             try {
