@@ -4,6 +4,7 @@ import java.awt.EventQueue;
 import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.Hashtable;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +30,7 @@ import org.switchboard.api.irc.IrcProtocol;
 import org.switchboard.api.ui.UiContext;
 import org.switchboard.api.ui.UiContribution;
 import org.switchboard.api.ui.UiNavigation;
+import org.switchboard.api.ui.WindowRelease;
 
 /**
  * The channel list dialogs, one per network, and the "Channel list…" menu action. While a skin runs (a
@@ -103,11 +105,14 @@ public final class ChannelLists implements UiContribution {
     }
 
     @Deactivate
-    synchronized void deactivate() {
-        active = false;
-        withdrawReplies();
-        commands.shutdownNow();
-        EventQueue.invokeLater(this::closeDialogs);
+    void deactivate() {
+        synchronized (this) {
+            active = false;
+            withdrawReplies();
+            commands.shutdownNow();
+        }
+        // Outside the lock: the event thread may need it on its way to closing the dialogs.
+        WindowRelease.onEventThread(this::closeDialogs, Duration.ofSeconds(5));
     }
 
     private void withdrawReplies() {

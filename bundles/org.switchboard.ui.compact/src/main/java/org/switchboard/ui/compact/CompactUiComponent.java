@@ -24,9 +24,9 @@ import org.switchboard.api.session.SessionEvent;
 import org.switchboard.api.session.SessionListener;
 import org.switchboard.api.ui.FrameNavigation;
 import org.switchboard.api.ui.MenuContributions;
-import org.switchboard.api.ui.UiContext;
 import org.switchboard.api.ui.UiContribution;
 import org.switchboard.api.ui.UiNavigation;
+import org.switchboard.api.ui.WindowRelease;
 import org.switchboard.ui.compact.contrib.ActionsButton;
 import org.switchboard.ui.compact.view.CompactWindow;
 import org.switchboard.ui.compact.view.Pending;
@@ -36,10 +36,10 @@ import org.switchboard.ui.compact.view.Pending;
  * are only noted in {@link Pending} and pulled by the window's timer. Deactivation disposes the window and stops
  * the input thread; the session (and every connection) carries on, which is what makes a live swap free. Features'
  * actions ({@link UiContribution}) show behind a button in the top bar; features reach the window through the
- * {@link UiNavigation} service this component offers.
+ * {@link UiNavigation} service this component offers while its window is open (see {@link FrameNavigation}).
  */
-@Component(immediate = true, service = { SessionListener.class, UiNavigation.class })
-public final class CompactUiComponent implements SessionListener, UiNavigation {
+@Component(immediate = true, service = SessionListener.class)
+public final class CompactUiComponent implements SessionListener {
 
     private static final System.Logger LOG = System.getLogger(CompactUiComponent.class.getName());
 
@@ -80,24 +80,29 @@ public final class CompactUiComponent implements SessionListener, UiNavigation {
             created.addBarAction(actions);
             navigation.attach(created);
             created.open();
+            inBackground(() -> navigation.offer(context));
         } catch (RuntimeException | LinkageError e) {
             // After a stop during construction the bundle's classes may be gone; only a live failure is an error.
             LOG.log(active ? Level.ERROR : Level.DEBUG, "Could not open the compact window", e);
         }
     }
 
+    /** How long stopping waits for the event thread to take the window down (see {@link WindowRelease}). */
+    private static final java.time.Duration RELEASE_TIMEOUT = java.time.Duration.ofSeconds(5);
+
     @Deactivate
     void deactivate() {
         active = false;
+        navigation.close();
         input.shutdown();
-        SwingUtilities.invokeLater(() -> {
+        WindowRelease.onEventThread(() -> {
             navigation.detach();
             actions = null;
             if (window != null) {
                 window.dispose();
                 window = null;
             }
-        });
+        }, RELEASE_TIMEOUT);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -116,21 +121,6 @@ public final class CompactUiComponent implements SessionListener, UiNavigation {
                 actions.update();
             }
         });
-    }
-
-    @Override
-    public void show(long bufferId, long line) {
-        navigation.show(bufferId, line);
-    }
-
-    @Override
-    public long focusedBuffer() {
-        return navigation.focusedBuffer();
-    }
-
-    @Override
-    public UiContext context() {
-        return navigation.context();
     }
 
     @Override

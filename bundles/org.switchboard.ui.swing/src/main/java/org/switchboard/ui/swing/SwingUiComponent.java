@@ -38,9 +38,9 @@ import org.switchboard.api.session.SessionEvent;
 import org.switchboard.api.session.SessionListener;
 import org.switchboard.api.ui.FrameNavigation;
 import org.switchboard.api.ui.MenuContributions;
-import org.switchboard.api.ui.UiContext;
 import org.switchboard.api.ui.UiContribution;
 import org.switchboard.api.ui.UiNavigation;
+import org.switchboard.api.ui.WindowRelease;
 import org.switchboard.ui.swing.contrib.ContributedMenus;
 import org.switchboard.ui.swing.update.ChangeTracker;
 import org.switchboard.ui.swing.networks.NetworkStore;
@@ -54,12 +54,13 @@ import org.switchboard.ui.swing.window.Themes;
  * noted (see {@link ChangeTracker}) and picked up by the window's refresh timer. Deactivation disposes the
  * window, stops its timer and the input thread; the session keeps running, so the UI can come back later.
  * Features' menu actions ({@link UiContribution}) come and go in the menu bar while the window is open, and
- * features reach the window through the {@link UiNavigation} service this component offers.
+ * features reach the window through the {@link UiNavigation} service this component offers while its window
+ * is open (see {@link FrameNavigation}).
  */
-@Component(immediate = true, service = { SessionListener.class, UiNavigation.class },
+@Component(immediate = true, service = SessionListener.class,
         configurationPid = SwingUiComponent.PID)
 @Designate(ocd = SwingUiComponent.Config.class)
-public final class SwingUiComponent implements SessionListener, UiNavigation {
+public final class SwingUiComponent implements SessionListener {
 
     public static final String PID = "org.switchboard.ui.swing";
     private static final System.Logger LOG = System.getLogger(SwingUiComponent.class.getName());
@@ -127,6 +128,7 @@ public final class SwingUiComponent implements SessionListener, UiNavigation {
             menus.rebuild();
             navigation.attach(created);
             created.open();
+            runInBackground(() -> navigation.offer(context));
         } catch (RuntimeException | LinkageError e) {
             if (active) {
                 LOG.log(System.Logger.Level.ERROR, "Could not open the main window", e);
@@ -185,11 +187,15 @@ public final class SwingUiComponent implements SessionListener, UiNavigation {
         });
     }
 
+    /** How long stopping waits for the event thread to take the window down (see {@link WindowRelease}). */
+    private static final java.time.Duration RELEASE_TIMEOUT = java.time.Duration.ofSeconds(5);
+
     @Deactivate
     void deactivate() {
         active = false;
+        navigation.close();
         input.shutdown();
-        SwingUtilities.invokeLater(() -> {
+        WindowRelease.onEventThread(() -> {
             MainWindow current = window;
             window = null;
             menus = null;
@@ -197,7 +203,7 @@ public final class SwingUiComponent implements SessionListener, UiNavigation {
             if (current != null) {
                 current.dispose();
             }
-        });
+        }, RELEASE_TIMEOUT);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -217,21 +223,6 @@ public final class SwingUiComponent implements SessionListener, UiNavigation {
                 menus.rebuild();
             }
         });
-    }
-
-    @Override
-    public void show(long bufferId, long line) {
-        navigation.show(bufferId, line);
-    }
-
-    @Override
-    public long focusedBuffer() {
-        return navigation.focusedBuffer();
-    }
-
-    @Override
-    public UiContext context() {
-        return navigation.context();
     }
 
     @Override
