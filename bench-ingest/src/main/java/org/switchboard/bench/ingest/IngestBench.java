@@ -30,7 +30,7 @@ import java.util.Map;
 public final class IngestBench {
 
     private record Result(BenchClient client, int run, double seconds, double linesPerSecond, double mbPerSecond,
-            long peakRssKib, double cpuSeconds, String load) {
+            long peakRssKib, double cpuSeconds, Map<String, Double> threadCpu, String load) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -44,6 +44,7 @@ public final class IngestBench {
                 .map(String::trim).map(BenchClient::byLabel).toList();
         BenchClient.Settings settings = new BenchClient.Settings(
                 Path.of(options.getOrDefault("dist", "distribution/target/switchboard-0.1.0-SNAPSHOT")),
+                options.containsKey("baseline-dist") ? Path.of(options.get("baseline-dist")) : null,
                 options.getOrDefault("display", System.getenv().getOrDefault("DISPLAY", ":99")),
                 System.getenv("SWITCHBOARD_OPTS"));
         String screenshot = options.get("screenshot");
@@ -72,9 +73,13 @@ public final class IngestBench {
                         + " client CPU %6.2f s (%,.0f lines/CPU-s)  (load %s)%n", client.label, run, result.seconds,
                         result.linesPerSecond, result.mbPerSecond, result.peakRssKib / 1024.0, result.cpuSeconds,
                         workload.lines / result.cpuSeconds, load);
+                if (result.threadCpu != null) {
+                    System.out.printf(Locale.ROOT, "%-21s        CPU by thread: %s%n", "", describe(result.threadCpu));
+                }
             }
         }
         printSummary(results, clients, workload);
+        printThreadSummary(results, clients, workload);
     }
 
     private static Result runOnce(BenchClient client, BenchClient.Settings settings, FloodWorkload workload, int run,
@@ -97,16 +102,19 @@ public final class IngestBench {
                     System.out.println("screenshot of the UI before the flood: " + screenshot);
                 }
                 long pid = running.measuredPid();
+                ThreadCpu threadsBefore = client.isJava() ? ThreadCpu.of(pid) : null;
                 double cpuBefore = cpuSeconds(pid);
                 long nanos = server.flood(workload, timeoutMillis);
                 if (nanos < 0) {
                     throw new IOException("no PONG within " + timeoutMillis / 1000 + " s");
                 }
                 double cpu = cpuSeconds(pid) - cpuBefore;
+                Map<String, Double> threadCpu = threadsBefore == null ? null
+                        : ThreadCpu.of(pid).since(threadsBefore, cpu);
                 long hwm = peakRssKib(pid);
                 double seconds = nanos / 1e9;
                 return new Result(client, run, seconds, workload.lines / seconds,
-                        workload.bytes.length / 1e6 / seconds, hwm, cpu, load);
+                        workload.bytes.length / 1e6 / seconds, hwm, cpu, threadCpu, load);
             } finally {
                 running.stop();
             }
@@ -132,6 +140,40 @@ public final class IngestBench {
                     + " | %s |%n", client.label, mine.size(), median(rate), rate[0], rate[rate.length - 1], median(mb),
                     median(rss), rss[0], rss[rss.length - 1], median(cpu), workload.lines / median(cpu),
                     String.join(", ", mine.stream().map(Result::load).toList()));
+        }
+    }
+
+    private static String describe(Map<String, Double> threadCpu) {
+        StringBuilder text = new StringBuilder();
+        threadCpu.forEach((group, seconds) -> text.append(text.length() == 0 ? "" : ", ")
+                .append(String.format(Locale.ROOT, "%s %.3f s", group, seconds)));
+        return text.toString();
+    }
+
+    /**
+     * Where a JVM client's CPU went, median per thread group, and the reader thread's rate: lines per second of
+     * the reader's own CPU, the figure a faster ingest path changes whatever the JIT, collector or load do.
+     */
+    private static void printThreadSummary(List<Result> results, List<BenchClient> clients, FloodWorkload workload) {
+        if (clients.stream().noneMatch(BenchClient::isJava)) {
+            return;
+        }
+        System.out.printf(Locale.ROOT, "%n| client (%,d lines), CPU s median | %s | reader lines/CPU-s median |%n",
+                workload.lines, String.join(" | ", ThreadCpu.GROUPS));
+        System.out.println("| --- |" + " --- |".repeat(ThreadCpu.GROUPS.length + 1));
+        for (BenchClient client : clients) {
+            List<Result> mine = results.stream().filter(r -> r.client == client && r.threadCpu != null).toList();
+            if (mine.isEmpty()) {
+                continue;
+            }
+            StringBuilder row = new StringBuilder("| " + client.label + " |");
+            for (String group : ThreadCpu.GROUPS) {
+                row.append(String.format(Locale.ROOT, " %.3f |", median(mine.stream()
+                        .mapToDouble(r -> r.threadCpu.get(group)).sorted().toArray())));
+            }
+            double reader = median(mine.stream().mapToDouble(r -> r.threadCpu.get("reader")).sorted().toArray());
+            row.append(String.format(Locale.ROOT, " %,.0f |", workload.lines / reader));
+            System.out.println(row);
         }
     }
 
