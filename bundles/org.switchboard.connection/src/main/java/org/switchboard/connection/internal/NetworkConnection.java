@@ -60,6 +60,9 @@ public final class NetworkConnection implements IrcConnection {
     /** Commands whose parameters are secrets: never logged, never shown as "sent". */
     private static final Set<String> SECRET_COMMANDS = Set.of("PASS", "AUTHENTICATE", "OPER");
 
+    /** Commands that change which channels we are in, or our nick: what {@link #track} follows. */
+    private static final Set<String> MEMBERSHIP_COMMANDS = Set.of("JOIN", "PART", "KICK", "NICK");
+
     /** Commands that belong to the current link rather than to the user's conversation. */
     private static final Set<String> CONTROL_COMMANDS = Set.of("PONG", "PING", "CAP", "AUTHENTICATE");
 
@@ -550,40 +553,49 @@ public final class NetworkConnection implements IrcConnection {
 
     private void track(IrcMessage message) {
         String command = message.command();
-        String source = message.sourceNick();
+        // only membership and nick changes matter here; a flood of PRIVMSG passes without taking the lock
+        if (!MEMBERSHIP_COMMANDS.contains(command)) {
+            return;
+        }
         synchronized (this) {
-            switch (command) {
-                case "JOIN" -> {
-                    if (isOwn(source) && message.param(0) != null) {
-                        ownSource = message.source();
-                        for (String name : StringUtils.split(message.param(0), ',')) {
-                            channels.put(fold(name), new NetworkSettings.ChannelKey(name, knownKeys.get(fold(name))));
-                        }
+            trackMembership(command, message);
+        }
+    }
+
+    /** Called holding this. */
+    private void trackMembership(String command, IrcMessage message) {
+        String source = message.sourceNick();
+        switch (command) {
+            case "JOIN" -> {
+                if (isOwn(source) && message.param(0) != null) {
+                    ownSource = message.source();
+                    for (String name : StringUtils.split(message.param(0), ',')) {
+                        channels.put(fold(name), new NetworkSettings.ChannelKey(name, knownKeys.get(fold(name))));
                     }
                 }
-                case "PART" -> {
-                    if (isOwn(source) && message.param(0) != null) {
-                        for (String name : StringUtils.split(message.param(0), ',')) {
-                            channels.remove(fold(name));
-                        }
+            }
+            case "PART" -> {
+                if (isOwn(source) && message.param(0) != null) {
+                    for (String name : StringUtils.split(message.param(0), ',')) {
+                        channels.remove(fold(name));
                     }
                 }
-                case "KICK" -> {
-                    if (isOwn(message.param(1)) && message.param(0) != null) {
-                        channels.remove(fold(message.param(0)));
+            }
+            case "KICK" -> {
+                if (isOwn(message.param(1)) && message.param(0) != null) {
+                    channels.remove(fold(message.param(0)));
+                }
+            }
+            case "NICK" -> {
+                if (isOwn(source) && message.param(0) != null) {
+                    nick = message.param(0);
+                    if (message.source() != null && message.source().contains("@")) {
+                        ownSource = nick + message.source().substring(message.source().indexOf('!'));
                     }
                 }
-                case "NICK" -> {
-                    if (isOwn(source) && message.param(0) != null) {
-                        nick = message.param(0);
-                        if (message.source() != null && message.source().contains("@")) {
-                            ownSource = nick + message.source().substring(message.source().indexOf('!'));
-                        }
-                    }
-                }
-                default -> {
-                    // only membership and nick changes matter here
-                }
+            }
+            default -> {
+                // not a membership command
             }
         }
     }
@@ -753,7 +765,9 @@ public final class NetworkConnection implements IrcConnection {
         // ------------------------------------------------------------ reader
 
         void received(IrcMessage message) {
-            LOG.log(Level.TRACE, () -> settings.name + " << " + message.command() + " " + message.params());
+            if (LOG.isLoggable(Level.TRACE)) {
+                LOG.log(Level.TRACE, settings.name + " << " + message.command() + " " + message.params());
+            }
             try {
                 synchronized (this) {
                     handle(message);

@@ -1,5 +1,6 @@
 package org.switchboard.session.irc;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -11,6 +12,7 @@ import java.util.function.LongSupplier;
 
 import org.switchboard.api.connection.ConnectionState;
 import org.switchboard.api.connection.IrcConnection;
+import org.switchboard.api.irc.CaseMapping;
 import org.switchboard.api.irc.CtcpMessage;
 import org.switchboard.api.irc.IrcMessage;
 import org.switchboard.api.irc.IrcProtocol;
@@ -44,19 +46,24 @@ public final class MessageRouter {
     private final Map<String, RoutingState> routing = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile List<String> highlightWords = List.of();
 
-    /** Per-network state that only the router needs: open batches and recent message ids. */
+    /**
+     * Per-network state that only the router needs: the network's model, open batches, recent message ids and the
+     * highlight matchers, kept here so that a line costs one map lookup to find all of it.
+     */
     private static final class RoutingState {
+        final NetworkState network;
+        /** The own nick and the highlight words as matchers, rebuilt when the nick, words or case mapping change. */
+        WholeWordMatcher ownNick;
+        List<String> matchedWords = List.of();
+        List<WholeWordMatcher> wordMatchers = List.of();
         final Map<String, String> batchTypes = new java.util.HashMap<>();
         /** Open netsplit/netjoin batches: who left or came back, per channel, shown as one line at the end. */
         final Map<String, FoldedBatch> folded = new java.util.HashMap<>();
-        final Map<String, Boolean> seenMsgids = new LinkedHashMap<>(256, 0.75f, false) {
-            private static final long serialVersionUID = 1L;
+        final RecentIds seenMsgids = new RecentIds(SEEN_MSGIDS);
 
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                return size() > SEEN_MSGIDS;
-            }
-        };
+        RoutingState(NetworkState network) {
+            this.network = network;
+        }
     }
 
     /** A netsplit or netjoin batch being collected. */
@@ -104,11 +111,12 @@ public final class MessageRouter {
     }
 
     private RoutingState routing(String network) {
-        return routing.computeIfAbsent(network, n -> new RoutingState());
+        RoutingState state = routing.get(network);
+        return state != null ? state : routing.computeIfAbsent(network, n -> new RoutingState(model.network(n)));
     }
 
     private NetworkState network(IrcConnection connection) {
-        NetworkState network = model.network(connection.network());
+        NetworkState network = routing(connection.network()).network;
         Isupport isupport = connection.isupport();
         if (isupport != null) {
             network.updateIsupport(isupport.caseMapping(), isupport.prefix());
@@ -204,7 +212,7 @@ public final class MessageRouter {
                 if (!target.isEmpty()) {
                     routeMessage(connection, network,
                             new IrcMessage(message.tags(), source, message.command(), List.of(target,
-                                    message.param(1))));
+                                    message.param(1))), message.is("NOTICE"));
                 }
             }
         }
@@ -230,7 +238,8 @@ public final class MessageRouter {
             case "PING", "PONG", "CAP", "AUTHENTICATE" -> {
                 // handled by the connection and keepalive bundles
             }
-            case "PRIVMSG", "NOTICE" -> routeMessage(connection, network, m);
+            case "PRIVMSG" -> routeMessage(connection, network, m, false);
+            case "NOTICE" -> routeMessage(connection, network, m, true);
             case "JOIN" -> join(connection, network, m);
             case "PART" -> part(network, m);
             case "KICK" -> kick(network, m);
@@ -657,19 +666,24 @@ public final class MessageRouter {
 
     // --- PRIVMSG / NOTICE ---
 
-    private void routeMessage(IrcConnection connection, NetworkState network, IrcMessage m) {
+    /**
+     * The hot path of a flood: every PRIVMSG and NOTICE. For a channel message it allocates only the text's UTF-8
+     * bytes, which the highlight search (see {@link WholeWordMatcher}) reads and the scrollback stores.
+     */
+    private void routeMessage(IrcConnection connection, NetworkState network, IrcMessage m, boolean notice) {
         String target = m.param(0);
         if (target == null) {
             return;
         }
         String text = m.params().size() >= 2 ? m.lastParam() : "";
+        RoutingState routingState = routing(network.name());
         String msgid = m.tag("msgid");
-        if (msgid != null && routing(network.name()).seenMsgids.put(msgid, Boolean.TRUE) != null) {
+        if (msgid != null && !routingState.seenMsgids.add(msgid)) {
             return; // replayed by a bouncer or chathistory: already shown
         }
-        boolean notice = m.is("NOTICE");
-        IrcSource source = m.source() == null ? null : IrcSource.parse(m.source());
-        String sender = source == null ? null : source.nick();
+        String sender = m.sourceNick();
+        // a source without user and host (no '!' or '@') that looks like a host name is a server
+        boolean fromServer = sender != null && sender.length() == m.source().length() && sender.indexOf('.') >= 0;
         boolean self = sender != null && network.isOwnNick(sender);
         long time = now(m);
         int flags = flags(m, network) | (self ? BufferLine.SELF : 0);
@@ -688,11 +702,11 @@ public final class MessageRouter {
         String body = ctcp != null ? ctcp.arguments() : text;
 
         Isupport isupport = connection.isupport();
-        String bufferTarget = stripStatusPrefix(target, isupport);
+        String bufferTarget = isupport.isChannel(target) ? target : stripStatusPrefix(target, isupport);
         BufferState buffer;
         if (isupport.isChannel(bufferTarget)) {
             buffer = network.getOrCreate(BufferType.CHANNEL, bufferTarget);
-        } else if (source == null || isServer(source) || "*".equals(target) || target.startsWith("$")) {
+        } else if (sender == null || fromServer || "*".equals(target) || target.startsWith("$")) {
             buffer = network.server();
         } else {
             String other = self ? bufferTarget : sender;
@@ -705,11 +719,13 @@ public final class MessageRouter {
             }
         }
         boolean privateMessage = buffer.type() == BufferType.QUERY && !notice;
-        if (!self && (flags & BufferLine.HISTORY) == 0 && (privateMessage
-                || mentions(body, network.ownNick(), network) || mentionsAny(body, network))) {
+        // encoded once: the highlight search and the scrollback both work on the UTF-8 bytes
+        byte[] utf8 = body.getBytes(StandardCharsets.UTF_8);
+        if (!self && (flags & BufferLine.HISTORY) == 0 && (privateMessage || mentionsOwnNick(utf8, routingState)
+                || mentionsAnyWord(utf8, routingState))) {
             flags |= BufferLine.HIGHLIGHT;
         }
-        buffer.append(time, kind, sender, body, flags);
+        buffer.append(time, kind, sender, body, utf8, flags);
     }
 
     private static String stripStatusPrefix(String target, Isupport isupport) {
@@ -724,43 +740,38 @@ public final class MessageRouter {
         return target;
     }
 
-    private static boolean isServer(IrcSource source) {
-        return source.user() == null && source.host() == null && source.nick().indexOf('.') >= 0;
+    /** True when the text names our nick as a whole word, under the network's case mapping. */
+    private static boolean mentionsOwnNick(byte[] text, RoutingState state) {
+        NetworkState network = state.network;
+        String own = network.ownNick();
+        if (own == null || own.isEmpty()) {
+            return false;
+        }
+        WholeWordMatcher matcher = state.ownNick;
+        if (matcher == null || !matcher.isFor(own, network.caseMapping())) {
+            matcher = new WholeWordMatcher(own, network.caseMapping());
+            state.ownNick = matcher;
+        }
+        return matcher.foundIn(text);
     }
 
-    /** True when the text names our nick as a whole word, under the network's case mapping. */
-    private boolean mentionsAny(String text, NetworkState network) {
-        for (String word : highlightWords) {
-            if (mentions(text, word, network)) {
+    /** True when the text holds one of the highlight words as a whole word, under the network's case mapping. */
+    private boolean mentionsAnyWord(byte[] text, RoutingState state) {
+        List<String> words = highlightWords;
+        if (words.isEmpty()) {
+            return false;
+        }
+        CaseMapping mapping = state.network.caseMapping();
+        if (state.matchedWords != words || !state.wordMatchers.get(0).isFor(words.get(0), mapping)) {
+            state.wordMatchers = words.stream().map(word -> new WholeWordMatcher(word, mapping)).toList();
+            state.matchedWords = words;
+        }
+        for (WholeWordMatcher matcher : state.wordMatchers) {
+            if (matcher.foundIn(text)) {
                 return true;
             }
         }
         return false;
-    }
-
-    static boolean mentions(String text, String own, NetworkState network) {
-        if (own == null || own.isEmpty() || text.length() < own.length()) {
-            return false;
-        }
-        String folded = network.fold(text);
-        String nick = network.fold(own);
-        int from = 0;
-        while (true) {
-            int at = folded.indexOf(nick, from);
-            if (at < 0) {
-                return false;
-            }
-            int end = at + nick.length();
-            if ((at == 0 || !isNickChar(folded.charAt(at - 1)))
-                    && (end == folded.length() || !isNickChar(folded.charAt(end)))) {
-                return true;
-            }
-            from = at + 1;
-        }
-    }
-
-    private static boolean isNickChar(char c) {
-        return Character.isLetterOrDigit(c) || "[]\\`_^{|}-".indexOf(c) >= 0;
     }
 
     private static IrcSource sourceOf(IrcMessage m) {
@@ -783,7 +794,7 @@ public final class MessageRouter {
     }
 
     private long now(IrcMessage m) {
-        if (m != null) {
+        if (m != null && !m.tags().isEmpty()) {
             Instant serverTime = protocol.serverTime(m);
             if (serverTime != null) {
                 return serverTime.toEpochMilli();

@@ -73,11 +73,25 @@ public final class NetworkState {
      * Takes over what the server announced. A new case mapping re-keys every map, since the folded keys were
      * computed under the old one; a new prefix list re-sorts the member lists.
      */
-    public synchronized void updateIsupport(CaseMapping newMapping, Isupport.Prefix newPrefix) {
-        if (newPrefix != null && !newPrefix.equals(prefix)) {
+    public void updateIsupport(CaseMapping newMapping, Isupport.Prefix newPrefix) {
+        // Called for every message: the connection hands out the same objects until the next 005, so an identity
+        // check without the lock settles nearly every call.
+        if ((newPrefix == null || newPrefix == prefix) && (newMapping == null || newMapping == caseMapping)) {
+            return;
+        }
+        synchronized (this) {
+            applyIsupport(newMapping, newPrefix);
+        }
+    }
+
+    private void applyIsupport(CaseMapping newMapping, Isupport.Prefix newPrefix) {
+        if (newPrefix != null && newPrefix != prefix) {
+            boolean changed = !newPrefix.equals(prefix);
             prefix = newPrefix;
-            for (BufferState buffer : buffers.values()) {
-                buffer.membersChanged();
+            if (changed) {
+                for (BufferState buffer : buffers.values()) {
+                    buffer.membersChanged();
+                }
             }
         }
         if (newMapping != null && newMapping != caseMapping) {
