@@ -30,7 +30,7 @@ import java.util.Map;
 public final class IngestBench {
 
     private record Result(BenchClient client, int run, double seconds, double linesPerSecond, double mbPerSecond,
-            long peakRssKib, double cpuSeconds, Map<String, Double> threadCpu, String load) {
+            long peakRssKib, double cpuSeconds, Map<String, Double> threadCpu, double connectSeconds, String load) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -74,7 +74,8 @@ public final class IngestBench {
                         result.linesPerSecond, result.mbPerSecond, result.peakRssKib / 1024.0, result.cpuSeconds,
                         workload.lines / result.cpuSeconds, load);
                 if (result.threadCpu != null) {
-                    System.out.printf(Locale.ROOT, "%-21s        CPU by thread: %s%n", "", describe(result.threadCpu));
+                    System.out.printf(Locale.ROOT, "%-21s        CPU by thread: %s; connected %.2f s after start%n", "",
+                            describe(result.threadCpu), result.connectSeconds);
                 }
             }
         }
@@ -85,9 +86,10 @@ public final class IngestBench {
     private static Result runOnce(BenchClient client, BenchClient.Settings settings, FloodWorkload workload, int run,
             Path home, long timeoutMillis, String load, String screenshot) throws IOException, InterruptedException {
         try (FloodServer server = new FloodServer()) {
+            long started = System.nanoTime();
             BenchClient.Running running = client.start(settings, server.port(), home);
             try {
-                server.acceptAndJoin(60_000);
+                double connectSeconds = (server.acceptAndJoin(60_000) - started) / 1e9;
                 Thread.sleep(client.settleMillis);
                 if (client == BenchClient.SWITCHBOARD_UI) {
                     // This build leaves the server buffer selected after the autojoin (reported); select the channel
@@ -114,7 +116,7 @@ public final class IngestBench {
                 long hwm = peakRssKib(pid);
                 double seconds = nanos / 1e9;
                 return new Result(client, run, seconds, workload.lines / seconds,
-                        workload.bytes.length / 1e6 / seconds, hwm, cpu, threadCpu, load);
+                        workload.bytes.length / 1e6 / seconds, hwm, cpu, threadCpu, connectSeconds, load);
             } finally {
                 running.stop();
             }
