@@ -115,13 +115,18 @@ public final class MessageRouter {
         return state != null ? state : routing.computeIfAbsent(network, n -> new RoutingState(model.network(n)));
     }
 
-    private NetworkState network(IrcConnection connection) {
-        NetworkState network = routing(connection.network()).network;
+    /** The connection's routing state, its network brought up to date with what the server announced. */
+    private RoutingState routing(IrcConnection connection) {
+        RoutingState state = routing(connection.network());
         Isupport isupport = connection.isupport();
         if (isupport != null) {
-            network.updateIsupport(isupport.caseMapping(), isupport.prefix());
+            state.network.updateIsupport(isupport.caseMapping(), isupport.prefix());
         }
-        return network;
+        return state;
+    }
+
+    private NetworkState network(IrcConnection connection) {
+        return routing(connection).network;
     }
 
     // --- connection life cycle ---
@@ -203,14 +208,15 @@ public final class MessageRouter {
                 || connection.enabledCapabilities().contains("echo-message")) {
             return;
         }
-        NetworkState network = network(connection);
+        RoutingState state = routing(connection);
+        NetworkState network = state.network;
         synchronized (network) {
             String own = connection.nick();
             network.setOwnNick(own);
             String source = connection.ownSource() != null ? connection.ownSource() : own;
             for (String target : message.param(0).split(",")) {
                 if (!target.isEmpty()) {
-                    routeMessage(connection, network,
+                    routeMessage(connection, state,
                             new IrcMessage(message.tags(), source, message.command(), List.of(target,
                                     message.param(1))), message.is("NOTICE"));
                 }
@@ -221,10 +227,11 @@ public final class MessageRouter {
     // --- received messages ---
 
     public void onMessage(IrcConnection connection, IrcMessage message) {
-        NetworkState network = network(connection);
+        RoutingState state = routing(connection);
+        NetworkState network = state.network;
         synchronized (network) {
             try {
-                dispatch(connection, network, message);
+                dispatch(connection, state, message);
             } catch (RuntimeException e) {
                 // A message we cannot make sense of must not take the reader thread down.
                 LOG.log(System.Logger.Level.WARNING, "Could not apply " + message + " on " + network.name(), e);
@@ -232,14 +239,15 @@ public final class MessageRouter {
         }
     }
 
-    private void dispatch(IrcConnection connection, NetworkState network, IrcMessage m) {
+    private void dispatch(IrcConnection connection, RoutingState state, IrcMessage m) {
+        NetworkState network = state.network;
         String command = m.command();
         switch (command) {
             case "PING", "PONG", "CAP", "AUTHENTICATE" -> {
                 // handled by the connection and keepalive bundles
             }
-            case "PRIVMSG" -> routeMessage(connection, network, m, false);
-            case "NOTICE" -> routeMessage(connection, network, m, true);
+            case "PRIVMSG" -> routeMessage(connection, state, m, false);
+            case "NOTICE" -> routeMessage(connection, state, m, true);
             case "JOIN" -> join(connection, network, m);
             case "PART" -> part(network, m);
             case "KICK" -> kick(network, m);
@@ -670,13 +678,13 @@ public final class MessageRouter {
      * The hot path of a flood: every PRIVMSG and NOTICE. For a channel message it allocates only the text's UTF-8
      * bytes, which the highlight search (see {@link WholeWordMatcher}) reads and the scrollback stores.
      */
-    private void routeMessage(IrcConnection connection, NetworkState network, IrcMessage m, boolean notice) {
+    private void routeMessage(IrcConnection connection, RoutingState routingState, IrcMessage m, boolean notice) {
+        NetworkState network = routingState.network;
         String target = m.param(0);
         if (target == null) {
             return;
         }
         String text = m.params().size() >= 2 ? m.lastParam() : "";
-        RoutingState routingState = routing(network.name());
         String msgid = m.tag("msgid");
         if (msgid != null && !routingState.seenMsgids.add(msgid)) {
             return; // replayed by a bouncer or chathistory: already shown

@@ -25,7 +25,13 @@ final class WholeWordMatcher {
     private final byte[] folded;
     /** Byte to folded byte under the mapping (only ASCII bytes change). */
     private final byte[] fold = new byte[256];
+    /**
+     * By a text byte (not folded: the folding is built in): how far the window may move when that byte ends it,
+     * or 0 when it folds to the word's last byte and the window has to be compared.
+     */
     private final int[] shift = new int[256];
+    /** How far the window moves after a comparison that failed. */
+    private final int shiftAfterCompare;
 
     WholeWordMatcher(String word, CaseMapping mapping) {
         this.mapping = mapping;
@@ -35,9 +41,15 @@ final class WholeWordMatcher {
             fold[b] = (byte) (b < 0x80 ? mapping.fold((char) b) : b);
         }
         int last = folded.length - 1;
-        Arrays.fill(shift, Math.max(1, folded.length));
+        int[] byFolded = new int[256];
+        Arrays.fill(byFolded, Math.max(1, folded.length));
         for (int j = 0; j < last; j++) {
-            shift[folded[j] & 0xFF] = last - j;
+            byFolded[folded[j] & 0xFF] = last - j;
+        }
+        shiftAfterCompare = last < 0 ? 1 : byFolded[folded[last] & 0xFF];
+        for (int b = 0; b < 256; b++) {
+            int f = fold[b] & 0xFF;
+            shift[b] = last >= 0 && f == (folded[last] & 0xFF) ? 0 : byFolded[f];
         }
     }
 
@@ -49,21 +61,22 @@ final class WholeWordMatcher {
     /** True when the word occurs in {@code text}, given as UTF-8, as a whole word. */
     boolean foundIn(byte[] text) {
         // locals, not fields, in the loop: before the JIT's optimising tier the difference shows
-        byte[] foldTable = fold;
         int[] shifts = shift;
         int length = folded.length;
         int end = text.length;
         if (length == 0 || end < length) {
             return false;
         }
-        byte lastOfWord = folded[length - 1];
         for (int windowEnd = length - 1; windowEnd < end; ) {
-            int last = foldTable[text[windowEnd] & 0xFF] & 0xFF;
-            if (last == (lastOfWord & 0xFF) && matchesAt(text, windowEnd - length + 1)
-                    && wholeWordAt(text, windowEnd - length + 1, end)) {
-                return true;
+            int step = shifts[text[windowEnd] & 0xFF];
+            if (step == 0) {
+                int at = windowEnd - length + 1;
+                if (matchesAt(text, at) && wholeWordAt(text, at, end)) {
+                    return true;
+                }
+                step = shiftAfterCompare;
             }
-            windowEnd += shifts[last];
+            windowEnd += step;
         }
         return false;
     }

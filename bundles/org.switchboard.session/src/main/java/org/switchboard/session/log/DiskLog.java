@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 
 import org.switchboard.api.session.BufferLine;
@@ -63,9 +61,12 @@ public final class DiskLog implements LineStore, AutoCloseable {
     private final Thread writer;
     private final LogWriter output;
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition linesWaiting = lock.newCondition();
-    private final Condition batchFree = lock.newCondition();
+    /**
+     * Guards the batches and the flags below. A plain monitor: its uncontended entry is cheaper than a lock
+     * object's before the JIT has inlined everything, and this is taken once per line. The writer waits on it
+     * for lines, readers (rarely) for a free batch.
+     */
+    private final Object lock = new Object();
     // guarded by lock
     private Batch filling = new Batch(BATCH_LINES);
     private Batch spare = new Batch(BATCH_LINES);
@@ -161,8 +162,7 @@ public final class DiskLog implements LineStore, AutoCloseable {
     @Override
     public void lineAppended(String network, String buffer, BufferType type, long time, LineKind kind, String nick,
             String text, byte[] utf8, int flags) {
-        lock.lock();
-        try {
+        synchronized (lock) {
             if (closing) {
                 lateLines++;
                 return;
@@ -178,10 +178,8 @@ public final class DiskLog implements LineStore, AutoCloseable {
             filling.add(network, buffer, time, kind, nick, text, utf8);
             int size = filling.size;
             if (writerIdle ? size == 1 : size == WAKE_AT || filling.isFull()) {
-                linesWaiting.signal();
+                lock.notifyAll();
             }
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -193,10 +191,10 @@ public final class DiskLog implements LineStore, AutoCloseable {
         if (stalled) {
             return false;
         }
-        long left = stallNanos;
+        long deadline = System.nanoTime() + stallNanos;
         try {
-            while (filling.isFull() && !closing && left > 0) {
-                left = batchFree.awaitNanos(left);
+            for (long left = stallNanos; filling.isFull() && !closing && left > 0; left = deadline - System.nanoTime()) {
+                TimeUnit.NANOSECONDS.timedWait(lock, left);
             }
         } catch (InterruptedException e) {
             // the connection is shutting its reader down: this line is counted, the thread keeps its interrupt
@@ -297,16 +295,15 @@ public final class DiskLog implements LineStore, AutoCloseable {
             while (true) {
                 Batch batch;
                 Map<LogKey, Long> missed;
-                lock.lock();
-                try {
+                synchronized (lock) {
                     while (filling.size == 0 && notLogged.isEmpty() && !closing) {
                         writerIdle = true;
-                        linesWaiting.await();
+                        lock.wait();
                     }
                     writerIdle = false;
                     if (filling.size < WAKE_AT && !closing) {
                         // a few lines: give the batch a moment to fill, so a trickle is not one write per line
-                        linesWaiting.await(LINGER_MILLIS, TimeUnit.MILLISECONDS);
+                        lock.wait(LINGER_MILLIS);
                     }
                     if (filling.size == 0 && notLogged.isEmpty() && closing) {
                         return;
@@ -319,16 +316,11 @@ public final class DiskLog implements LineStore, AutoCloseable {
                         notLogged = new LinkedHashMap<>();
                     }
                     stalled = false;
-                    batchFree.signalAll();
-                } finally {
-                    lock.unlock();
+                    lock.notifyAll();
                 }
                 write(batch, missed);
-                lock.lock();
-                try {
+                synchronized (lock) {
                     spare = batch;
-                } finally {
-                    lock.unlock();
                 }
             }
         } catch (InterruptedException e) {
@@ -360,13 +352,9 @@ public final class DiskLog implements LineStore, AutoCloseable {
      */
     @Override
     public void close() {
-        lock.lock();
-        try {
+        synchronized (lock) {
             closing = true;
-            linesWaiting.signal();
-            batchFree.signalAll();
-        } finally {
-            lock.unlock();
+            lock.notifyAll();
         }
         try {
             writer.join(10_000);
@@ -374,11 +362,8 @@ public final class DiskLog implements LineStore, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         long late;
-        lock.lock();
-        try {
+        synchronized (lock) {
             late = lateLines;
-        } finally {
-            lock.unlock();
         }
         if (late > 0) {
             LOG.log(System.Logger.Level.WARNING, late + " lines arrived after the disk log under " + root

@@ -29,6 +29,9 @@ public final class NetworkState {
     private volatile CaseMapping caseMapping = CaseMapping.RFC1459;
     private volatile Isupport.Prefix prefix = DEFAULT_PREFIX;
     private volatile String ownNick;
+    /** The buffer {@link #getOrCreate} found last, by the exact name asked for; guarded by this. */
+    private String lastName;
+    private BufferState lastFound;
 
     NetworkState(SessionModel model, String name) {
         this.model = model;
@@ -96,6 +99,7 @@ public final class NetworkState {
         }
         if (newMapping != null && newMapping != caseMapping) {
             caseMapping = newMapping;
+            lastFound = null;
             rekey(buffers, b -> b.name());
             rekey(users, u -> u.nick);
             for (BufferState buffer : buffers.values()) {
@@ -133,6 +137,18 @@ public final class NetworkState {
     }
 
     public synchronized BufferState getOrCreate(BufferType type, String bufferName) {
+        // a flood asks for the same channel line after line: no folding and hashing for that
+        BufferState last = lastFound;
+        if (last != null && last.type() == type && (bufferName == lastName || bufferName.equals(lastName))) {
+            return last;
+        }
+        BufferState buffer = findOrCreate(type, bufferName);
+        lastName = bufferName;
+        lastFound = buffer;
+        return buffer;
+    }
+
+    private BufferState findOrCreate(BufferType type, String bufferName) {
         String key = fold(bufferName);
         BufferState buffer = buffers.get(key);
         if (buffer == null) {
@@ -151,6 +167,7 @@ public final class NetworkState {
     }
 
     public synchronized boolean remove(BufferState buffer) {
+        lastFound = null;
         if (buffer == server || buffers.remove(fold(buffer.name())) == null) {
             return false;
         }
@@ -160,6 +177,7 @@ public final class NetworkState {
     }
 
     public synchronized void renameBuffer(BufferState buffer, String newName) {
+        lastFound = null;
         buffers.remove(fold(buffer.name()));
         buffer.rename(newName);
         BufferState clash = buffers.put(fold(newName), buffer);
