@@ -710,9 +710,10 @@ public final class MessageRouter {
         String body = ctcp != null ? ctcp.arguments() : text;
 
         Isupport isupport = connection.isupport();
-        String bufferTarget = isupport.isChannel(target) ? target : stripStatusPrefix(target, isupport);
+        boolean channel = isupport.isChannel(target);
+        String bufferTarget = channel ? target : stripStatusPrefix(target, isupport);
         BufferState buffer;
-        if (isupport.isChannel(bufferTarget)) {
+        if (channel || isupport.isChannel(bufferTarget)) {
             buffer = network.getOrCreate(BufferType.CHANNEL, bufferTarget);
         } else if (sender == null || fromServer || "*".equals(target) || target.startsWith("$")) {
             buffer = network.server();
