@@ -67,11 +67,14 @@ final class WholeWordMatcher {
         if (length == 0 || end < length) {
             return false;
         }
+        byte[] foldTable = fold;
+        byte first = folded[0];
         for (int windowEnd = length - 1; windowEnd < end; ) {
             int step = shifts[text[windowEnd] & 0xFF];
             if (step == 0) {
                 int at = windowEnd - length + 1;
-                if (matchesAt(text, at) && wholeWordAt(text, at, end)) {
+                // the first byte is checked here, so that most windows ending in the right byte cost no call
+                if (foldTable[text[at] & 0xFF] == first && matchesAt(text, at) && wholeWordAt(text, at, end)) {
                     return true;
                 }
                 step = shiftAfterCompare;
