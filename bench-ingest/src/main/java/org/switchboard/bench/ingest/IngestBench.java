@@ -25,7 +25,10 @@ import java.util.Map;
  * Lines/s = lines / elapsed; MB/s = flood bytes (10^6) / elapsed; peak RSS = VmHWM of the client process read
  * after the PONG (the whole life of the process: start-up, join and flood); load = 1-minute load average at the
  * start of the run; client CPU = user + system time the client process used between the first flood byte and the
- * PONG (all its threads), which is less sensitive to a loaded machine than the wall-clock rate.
+ * PONG (all its threads), which is less sensitive to a loaded machine than the wall-clock rate. For Switchboard that
+ * CPU is also split by thread group ({@link ThreadCpu}: reader, disk log, JIT, GC), and the time from starting the
+ * process to its TCP connect is printed. {@code --baseline-dist} names another build, run as the client
+ * {@code switchboard-headless-baseline}, so that old and new code are measured back to back.
  */
 public final class IngestBench {
 
