@@ -193,8 +193,10 @@ public final class DiskLog implements LineStore, AutoCloseable {
         }
         long deadline = System.nanoTime() + stallNanos;
         try {
-            for (long left = stallNanos; filling.isFull() && !closing && left > 0; left = deadline - System.nanoTime()) {
+            long left = stallNanos;
+            while (filling.isFull() && !closing && left > 0) {
                 TimeUnit.NANOSECONDS.timedWait(lock, left);
+                left = deadline - System.nanoTime();
             }
         } catch (InterruptedException e) {
             // the connection is shutting its reader down: this line is counted, the thread keeps its interrupt
