@@ -7,6 +7,7 @@
 #   SWITCHBOARD_OPTS='-XX:StartFlightRecording=filename=/tmp/sb.jfr,settings=profile' CLIENTS=switchboard-headless RUNS=1 bench-ingest/run.sh
 #   (for the UI client add SWITCHBOARD_CDS=off: a cold windowed run writes the class-data archive, and the JVM
 #   turns JFR off while it does)
+#   BASELINE_DIST=/tmp/old-dist CLIENTS=switchboard-headless-baseline,switchboard-headless bench-ingest/run.sh   # old vs new
 #
 # Needs: the built distribution (mvn -B package -pl distribution), Xvfb, xdotool and ImageMagick's import (for
 # the UI client), jcmd (the JDK's, for the heap after GC), tmux, and Debian's weechat-headless and irssi
@@ -24,6 +25,7 @@ big_runs=${BIG_RUNS:-3}
 big_clients=${BIG_CLIENTS:-switchboard-headless,switchboard-ui}
 work=${WORK:-${TMPDIR:-/tmp}/switchboard-bench-ingest}
 display=${BENCH_DISPLAY:-:97}
+baseline=${BASELINE_DIST:+--baseline-dist $BASELINE_DIST}
 
 [ -x "$dist/bin/switchboard" ] || { echo "no distribution at $dist; build it first" >&2; exit 1; }
 mvn -q -B -o -Pbench package -pl bench-ingest || mvn -q -B -Pbench package -pl bench-ingest
@@ -42,8 +44,8 @@ mkdir -p "$work"
 
 echo "machine: $(nproc) CPUs, $(free -m | awk '/^Mem:/ {print $2}') MiB RAM, load $(cut -d' ' -f1-3 /proc/loadavg)"
 java -cp bench-ingest/target/classes org.switchboard.bench.ingest.IngestBench --dist "$dist" --lines "$lines" \
-    --runs "$runs" --clients "$clients" --display "$display" --work "$work" --screenshots "$work"
+    --runs "$runs" --clients "$clients" --display "$display" --work "$work" --screenshots "$work" $baseline
 if [ "$big_runs" -gt 0 ]; then
     java -cp bench-ingest/target/classes org.switchboard.bench.ingest.IngestBench --dist "$dist" \
-        --lines "$big_lines" --runs "$big_runs" --clients "$big_clients" --display "$display" --work "$work"
+        --lines "$big_lines" --runs "$big_runs" --clients "$big_clients" --display "$display" --work "$work" $baseline
 fi

@@ -18,14 +18,27 @@ enum BenchClient {
     SWITCHBOARD_HEADLESS("switchboard-headless", 1000) {
         @Override
         Running start(Settings settings, int port, Path home) throws IOException {
-            return switchboard(settings, port, home, true);
+            return switchboard(settings.distribution(), settings, port, home, true);
+        }
+    },
+    /**
+     * The same as {@link #SWITCHBOARD_HEADLESS}, from another build ({@code --baseline-dist}): old and new code
+     * measured back-to-back in one run, interleaved like every other client.
+     */
+    SWITCHBOARD_HEADLESS_BASELINE("switchboard-headless-baseline", 1000) {
+        @Override
+        Running start(Settings settings, int port, Path home) throws IOException {
+            if (settings.baselineDistribution() == null) {
+                throw new IllegalArgumentException(label + " needs --baseline-dist (BASELINE_DIST in run.sh)");
+            }
+            return switchboard(settings.baselineDistribution(), settings, port, home, true);
         }
     },
     /** {@code bin/switchboard} under Xvfb; the window shows the channel it joined, as after any autojoin. */
     SWITCHBOARD_UI("switchboard-ui", 3000) {
         @Override
         Running start(Settings settings, int port, Path home) throws IOException {
-            return switchboard(settings, port, home, false);
+            return switchboard(settings.distribution(), settings, port, home, false);
         }
     },
     /** Debian's weechat-headless with a temporary --dir; joins through the server's autojoin option. */
@@ -58,7 +71,7 @@ enum BenchClient {
         }
     };
 
-    record Settings(Path distribution, String display, String switchboardOpts) {
+    record Settings(Path distribution, Path baselineDistribution, String display, String switchboardOpts) {
     }
 
     /** A started client: its process (whose /proc status gives the peak RSS) and how to stop it. */
@@ -95,6 +108,11 @@ enum BenchClient {
         }
     }
 
+    /** True for the Switchboard clients: a JVM, whose threads the harness reports one by one. */
+    boolean isJava() {
+        return label.startsWith("switchboard");
+    }
+
     final String label;
     /** Pause after the join, outside the timed region, so that start-up work (window, nick list) is done. */
     final long settleMillis;
@@ -106,10 +124,6 @@ enum BenchClient {
 
     abstract Running start(Settings settings, int port, Path home) throws IOException;
 
-    boolean isSwitchboard() {
-        return this == SWITCHBOARD_HEADLESS || this == SWITCHBOARD_UI;
-    }
-
     static BenchClient byLabel(String label) {
         for (BenchClient c : values()) {
             if (c.label.equals(label)) {
@@ -117,12 +131,13 @@ enum BenchClient {
             }
         }
         throw new IllegalArgumentException("unknown client " + label + "; known: switchboard-headless, "
-                + "switchboard-ui, weechat-headless, irssi");
+                + "switchboard-headless-baseline, switchboard-ui, weechat-headless, irssi");
     }
 
-    private static Running switchboard(Settings settings, int port, Path home, boolean headless) throws IOException {
+    private static Running switchboard(Path distribution, Settings settings, int port, Path home, boolean headless)
+            throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(settings.distribution().resolve("bin/switchboard").toString());
+        command.add(distribution.resolve("bin/switchboard").toString());
         if (headless) {
             command.add("--headless");
         }

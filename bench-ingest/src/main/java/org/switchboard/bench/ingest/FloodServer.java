@@ -48,10 +48,15 @@ final class FloodServer implements AutoCloseable {
         return listener.getLocalPort();
     }
 
-    /** Accepts the client and waits until it is registered and in the channel. */
-    void acceptAndJoin(long timeoutMillis) throws IOException, InterruptedException {
+    /**
+     * Accepts the client and waits until it is registered and in the channel.
+     *
+     * @return {@link System#nanoTime()} when the client's connection was accepted
+     */
+    long acceptAndJoin(long timeoutMillis) throws IOException, InterruptedException {
         listener.setSoTimeout((int) timeoutMillis);
         socket = listener.accept();
+        long accepted = System.nanoTime();
         socket.setTcpNoDelay(true);
         out = socket.getOutputStream();
         reader = new Thread(this::readLoop, "flood-server-reader");
@@ -63,6 +68,7 @@ final class FloodServer implements AutoCloseable {
         if (!joined.await(FORCE_JOIN_AFTER_MILLIS, TimeUnit.MILLISECONDS)) {
             join();
         }
+        return accepted;
     }
 
     /**

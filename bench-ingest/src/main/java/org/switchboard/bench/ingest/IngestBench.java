@@ -25,17 +25,19 @@ import java.util.Map;
  * Lines/s = lines / elapsed; MB/s = flood bytes (10^6) / elapsed; peak RSS = VmHWM of the client process read
  * after the PONG (the whole life of the process: start-up, join and flood); load = 1-minute load average at the
  * start of the run; client CPU = user + system time the client process used between the first flood byte and the
- * PONG (all its threads), which is less sensitive to a loaded machine than the wall-clock rate. For Switchboard
- * with its UI, EDT CPU is the part of that spent on the Swing event thread (the UI's own cost: refreshing, laying
- * out and painting); for both Switchboard clients, heap after GC is the live heap after the PONG (a full
- * collection through {@code jcmd}, outside the clock), the figure that says what heap the client needs, and the
- * CPU of the busiest threads during the flood is printed under each run.
+ * PONG (all its threads), which is less sensitive to a loaded machine than the wall-clock rate. For Switchboard that
+ * CPU is also split by thread group ({@link ThreadCpu}: reader, disk log, JIT, GC) and the busiest threads are
+ * printed under each run; with its UI, EDT CPU is the part spent on the Swing event thread (the UI's own cost:
+ * refreshing, laying out and painting); heap after GC is the live heap after the PONG (a full collection through
+ * {@code jcmd}, outside the clock), the figure that says what heap the client needs; and the time from starting
+ * the process to its TCP connect is printed. {@code --baseline-dist} names another build, run as the client
+ * {@code switchboard-headless-baseline}, so that old and new code are measured back to back.
  */
 public final class IngestBench {
 
     private record Result(BenchClient client, int run, double seconds, double linesPerSecond, double mbPerSecond,
             long peakRssKib, double cpuSeconds, double edtCpuSeconds, double heapAfterGcMib, String load,
-            Map<String, Double> threadCpu) {
+            Map<String, Double> threadGroups, Map<String, Double> threadCpu, double connectSeconds) {
     }
 
     /** Linux keeps 15 characters of a thread's name: Swing's "AWT-EventQueue-0" is "AWT-EventQueue-". */
@@ -53,6 +55,7 @@ public final class IngestBench {
                 .map(String::trim).map(BenchClient::byLabel).toList();
         BenchClient.Settings settings = new BenchClient.Settings(
                 Path.of(options.getOrDefault("dist", "distribution/target/switchboard-0.1.0-SNAPSHOT")),
+                options.containsKey("baseline-dist") ? Path.of(options.get("baseline-dist")) : null,
                 options.getOrDefault("display", System.getenv().getOrDefault("DISPLAY", ":99")),
                 System.getenv("SWITCHBOARD_OPTS"));
         Path screenshots = options.containsKey("screenshots") ? Path.of(options.get("screenshots")) : null;
@@ -82,20 +85,24 @@ public final class IngestBench {
                         client.label, run, result.seconds, result.linesPerSecond, result.mbPerSecond,
                         result.peakRssKib / 1024.0, result.cpuSeconds, workload.lines / result.cpuSeconds,
                         orDash("%.2f s", result.edtCpuSeconds), orDash("%.1f MiB", result.heapAfterGcMib), load);
-                if (!result.threadCpu.isEmpty()) {
-                    System.out.println("    CPU by thread during the flood: " + busiest(result.threadCpu));
+                if (result.threadGroups != null) {
+                    System.out.printf(Locale.ROOT, "%-21s        CPU by thread group: %s; connected %.2f s after start%n",
+                            "", describe(result.threadGroups), result.connectSeconds);
+                    System.out.println("    busiest threads during the flood: " + busiest(result.threadCpu));
                 }
             }
         }
         printSummary(results, clients, workload);
+        printThreadSummary(results, clients, workload);
     }
 
     private static Result runOnce(BenchClient client, BenchClient.Settings settings, FloodWorkload workload, int run,
             Path home, long timeoutMillis, String load, Path screenshots) throws IOException, InterruptedException {
         try (FloodServer server = new FloodServer()) {
+            long started = System.nanoTime();
             BenchClient.Running running = client.start(settings, server.port(), home);
             try {
-                server.acceptAndJoin(60_000);
+                double connectSeconds = (server.acceptAndJoin(60_000) - started) / 1e9;
                 Thread.sleep(client.settleMillis);
                 boolean ui = client == BenchClient.SWITCHBOARD_UI;
                 if (ui) {
@@ -103,17 +110,16 @@ public final class IngestBench {
                 }
                 screenshot(settings, screenshots, "ui-before-flood.png");
                 long pid = running.measuredPid();
+                ThreadCpu threadsBefore = client.isJava() ? ThreadCpu.of(pid) : null;
                 double cpuBefore = cpuSeconds(pid);
-                Map<String, Double> threadsBefore = client.isSwitchboard() ? threadCpu(pid) : Map.of();
                 long nanos = server.flood(workload, timeoutMillis);
                 if (nanos < 0) {
                     throw new IOException("no PONG within " + timeoutMillis / 1000 + " s");
                 }
                 double cpu = cpuSeconds(pid) - cpuBefore;
-                Map<String, Double> threads = new LinkedHashMap<>();
-                if (client.isSwitchboard()) {
-                    threadCpu(pid).forEach((name, after) -> threads.put(name, after - threadsBefore.getOrDefault(name, 0.0)));
-                }
+                ThreadCpu threadsAfter = threadsBefore == null ? null : ThreadCpu.of(pid);
+                Map<String, Double> groups = threadsAfter == null ? null : threadsAfter.since(threadsBefore, cpu);
+                Map<String, Double> threads = threadsAfter == null ? Map.of() : threadsAfter.byName(threadsBefore);
                 double edt = ui ? threads.getOrDefault(EVENT_THREAD, 0.0) : Double.NaN;
                 long hwm = peakRssKib(pid);
                 if (screenshots != null) {
@@ -121,10 +127,11 @@ public final class IngestBench {
                     Thread.sleep(300);
                     screenshot(settings, screenshots, "ui-after-flood.png");
                 }
-                double heap = client.isSwitchboard() ? heapAfterGcMib(pid) : Double.NaN;
+                double heap = client.isJava() ? heapAfterGcMib(pid) : Double.NaN;
                 double seconds = nanos / 1e9;
                 return new Result(client, run, seconds, workload.lines / seconds,
-                        workload.bytes.length / 1e6 / seconds, hwm, cpu, edt, heap, load, threads);
+                        workload.bytes.length / 1e6 / seconds, hwm, cpu, edt, heap, load, groups, threads,
+                        connectSeconds);
             } finally {
                 running.stop();
             }
@@ -185,6 +192,40 @@ public final class IngestBench {
         }
     }
 
+    private static String describe(Map<String, Double> threadCpu) {
+        StringBuilder text = new StringBuilder();
+        threadCpu.forEach((group, seconds) -> text.append(text.length() == 0 ? "" : ", ")
+                .append(String.format(Locale.ROOT, "%s %.3f s", group, seconds)));
+        return text.toString();
+    }
+
+    /**
+     * Where a JVM client's CPU went, median per thread group, and the reader thread's rate: lines per second of
+     * the reader's own CPU, the figure a faster ingest path changes whatever the JIT, collector or load do.
+     */
+    private static void printThreadSummary(List<Result> results, List<BenchClient> clients, FloodWorkload workload) {
+        if (clients.stream().noneMatch(BenchClient::isJava)) {
+            return;
+        }
+        System.out.printf(Locale.ROOT, "%n| client (%,d lines), CPU s median | %s | reader lines/CPU-s median |%n",
+                workload.lines, String.join(" | ", ThreadCpu.GROUPS));
+        System.out.println("| --- |" + " --- |".repeat(ThreadCpu.GROUPS.length + 1));
+        for (BenchClient client : clients) {
+            List<Result> mine = results.stream().filter(r -> r.client == client && r.threadGroups != null).toList();
+            if (mine.isEmpty()) {
+                continue;
+            }
+            StringBuilder row = new StringBuilder("| " + client.label + " |");
+            for (String group : ThreadCpu.GROUPS) {
+                row.append(String.format(Locale.ROOT, " %.3f |", median(mine.stream()
+                        .mapToDouble(r -> r.threadGroups.get(group)).sorted().toArray())));
+            }
+            double reader = median(mine.stream().mapToDouble(r -> r.threadGroups.get("reader")).sorted().toArray());
+            row.append(String.format(Locale.ROOT, " %,.0f |", workload.lines / reader));
+            System.out.println(row);
+        }
+    }
+
     static double median(double[] sorted) {
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
@@ -206,25 +247,6 @@ public final class IngestBench {
     /** User plus system CPU time of a process, all its threads, from /proc/PID/stat. */
     static double cpuSeconds(long pid) throws IOException {
         return statCpuSeconds(Path.of("/proc/" + pid + "/stat"));
-    }
-
-    /**
-     * CPU seconds per thread name of a process, threads of one pool (names that differ only in trailing digits,
-     * such as "GC Thread#0" and "GC Thread#1") added up.
-     */
-    static Map<String, Double> threadCpu(long pid) throws IOException {
-        Map<String, Double> cpu = new LinkedHashMap<>();
-        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
-            for (Path task : (Iterable<Path>) tasks::iterator) {
-                try {
-                    String name = Files.readString(task.resolve("comm")).strip().replaceAll("\\d+$", "");
-                    cpu.merge(name, statCpuSeconds(task.resolve("stat")), Double::sum);
-                } catch (IOException threadEnded) {
-                    // A thread that ended between the listing and the read: its time is lost to both snapshots.
-                }
-            }
-        }
-        return cpu;
     }
 
     private static String busiest(Map<String, Double> threadCpu) {

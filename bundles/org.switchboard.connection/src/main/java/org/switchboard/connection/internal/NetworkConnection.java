@@ -550,39 +550,49 @@ public final class NetworkConnection implements IrcConnection {
 
     private void track(IrcMessage message) {
         String command = message.command();
+        // a switch, not a set: a flood of PRIVMSG passes with one hash compare, no string compare and no lock
+        switch (command) {
+            case "JOIN", "PART", "KICK", "NICK" -> {
+                synchronized (this) {
+                    trackMembership(command, message);
+                }
+            }
+            default -> {
+                // only membership and nick changes matter here
+            }
+        }
+    }
+
+    /** JOIN, PART, KICK or NICK; called holding this. */
+    private void trackMembership(String command, IrcMessage message) {
         String source = message.sourceNick();
-        synchronized (this) {
-            switch (command) {
-                case "JOIN" -> {
-                    if (isOwn(source) && message.param(0) != null) {
-                        ownSource = message.source();
-                        for (String name : StringUtils.split(message.param(0), ',')) {
-                            channels.put(fold(name), new NetworkSettings.ChannelKey(name, knownKeys.get(fold(name))));
-                        }
+        switch (command) {
+            case "JOIN" -> {
+                if (isOwn(source) && message.param(0) != null) {
+                    ownSource = message.source();
+                    for (String name : StringUtils.split(message.param(0), ',')) {
+                        channels.put(fold(name), new NetworkSettings.ChannelKey(name, knownKeys.get(fold(name))));
                     }
                 }
-                case "PART" -> {
-                    if (isOwn(source) && message.param(0) != null) {
-                        for (String name : StringUtils.split(message.param(0), ',')) {
-                            channels.remove(fold(name));
-                        }
+            }
+            case "PART" -> {
+                if (isOwn(source) && message.param(0) != null) {
+                    for (String name : StringUtils.split(message.param(0), ',')) {
+                        channels.remove(fold(name));
                     }
                 }
-                case "KICK" -> {
-                    if (isOwn(message.param(1)) && message.param(0) != null) {
-                        channels.remove(fold(message.param(0)));
-                    }
+            }
+            case "KICK" -> {
+                if (isOwn(message.param(1)) && message.param(0) != null) {
+                    channels.remove(fold(message.param(0)));
                 }
-                case "NICK" -> {
-                    if (isOwn(source) && message.param(0) != null) {
-                        nick = message.param(0);
-                        if (message.source() != null && message.source().contains("@")) {
-                            ownSource = nick + message.source().substring(message.source().indexOf('!'));
-                        }
+            }
+            case "NICK" -> {
+                if (isOwn(source) && message.param(0) != null) {
+                    nick = message.param(0);
+                    if (message.source() != null && message.source().contains("@")) {
+                        ownSource = nick + message.source().substring(message.source().indexOf('!'));
                     }
-                }
-                default -> {
-                    // only membership and nick changes matter here
                 }
             }
         }
@@ -753,7 +763,9 @@ public final class NetworkConnection implements IrcConnection {
         // ------------------------------------------------------------ reader
 
         void received(IrcMessage message) {
-            LOG.log(Level.TRACE, () -> settings.name + " << " + message.command() + " " + message.params());
+            if (LOG.isLoggable(Level.TRACE)) {
+                LOG.log(Level.TRACE, settings.name + " << " + message.command() + " " + message.params());
+            }
             try {
                 synchronized (this) {
                     handle(message);

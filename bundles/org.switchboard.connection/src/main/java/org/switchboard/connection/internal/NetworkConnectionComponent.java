@@ -1,11 +1,13 @@
 package org.switchboard.connection.internal;
 
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.framework.BundleContext;
@@ -34,7 +36,8 @@ import org.switchboard.api.plugins.CallbackMonitor;
  * re-creates the component (and reconnects), which keeps the connection free of half-applied settings.
  *
  * <p>Whiteboard services are tracked greedily and dynamically; the listener lists are copy-on-write so the
- * reader thread iterates them without locks.
+ * reader thread iterates them without locks. Which message listeners want a command is worked out once per
+ * command and listener set ({@link ListenerTable}), not once per message.
  */
 // Immediate: a configured network connects on its own; nobody has to ask for the service first.
 @Component(configurationPid = IrcConnection.NETWORK_FACTORY_PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
@@ -50,7 +53,37 @@ public class NetworkConnectionComponent implements IrcConnection, NetworkConnect
         }
     }
 
-    private final List<MessageListenerEntry> messageListeners = new CopyOnWriteArrayList<>();
+    /**
+     * The message listeners and, per command seen, those that want it. Replaced as a whole when a listener comes
+     * or goes, so the reader thread needs no lock; the cache is bounded, since commands come from the server.
+     */
+    private static final class ListenerTable {
+        private static final int MAX_COMMANDS = 256;
+        final List<MessageListenerEntry> entries;
+        private final Map<String, IrcMessageListener[]> byCommand = new ConcurrentHashMap<>();
+
+        ListenerTable(List<MessageListenerEntry> entries) {
+            this.entries = List.copyOf(entries);
+        }
+
+        /** The listeners for a command as received; the command is compared upper-cased. */
+        IrcMessageListener[] listenersFor(String command) {
+            IrcMessageListener[] found = byCommand.get(command);
+            if (found == null) {
+                String upper = command.toUpperCase(Locale.ROOT);
+                found = entries.stream().filter(entry -> entry.wants(upper)).map(MessageListenerEntry::listener)
+                        .toArray(IrcMessageListener[]::new);
+                if (byCommand.size() < MAX_COMMANDS) {
+                    byCommand.put(command, found);
+                }
+            }
+            return found;
+        }
+    }
+
+    // guarded by this
+    private final List<MessageListenerEntry> messageListeners = new ArrayList<>();
+    private volatile ListenerTable listenerTable = new ListenerTable(List.of());
     private final List<ConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
     private final List<CapabilityRequest> capabilityRequests = new CopyOnWriteArrayList<>();
 
@@ -102,13 +135,15 @@ public class NetworkConnectionComponent implements IrcConnection, NetworkConnect
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addMessageListener(IrcMessageListener listener, Map<String, Object> properties) {
+    synchronized void addMessageListener(IrcMessageListener listener, Map<String, Object> properties) {
         messageListeners.add(new MessageListenerEntry(listener, commands(properties.get(
                 IrcMessageListener.COMMAND_PROPERTY))));
+        listenerTable = new ListenerTable(messageListeners);
     }
 
-    void removeMessageListener(IrcMessageListener listener) {
+    synchronized void removeMessageListener(IrcMessageListener listener) {
         messageListeners.removeIf(entry -> entry.listener() == listener);
+        listenerTable = new ListenerTable(messageListeners);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -172,14 +207,11 @@ public class NetworkConnectionComponent implements IrcConnection, NetworkConnect
 
     @Override
     public void message(IrcMessage message) {
-        String command = message.command().toUpperCase(Locale.ROOT);
-        for (MessageListenerEntry entry : messageListeners) {
-            if (entry.wants(command)) {
-                try {
-                    entry.listener().onMessage(this, message);
-                } catch (RuntimeException | LinkageError | AssertionError e) {
-                    callbackFailed(entry.listener(), "IrcMessageListener " + command, e);
-                }
+        for (IrcMessageListener listener : listenerTable.listenersFor(message.command())) {
+            try {
+                listener.onMessage(this, message);
+            } catch (RuntimeException | LinkageError | AssertionError e) {
+                callbackFailed(listener, "IrcMessageListener " + message.command(), e);
             }
         }
     }

@@ -119,6 +119,35 @@ class NetworkConnectionComponentTest {
     }
 
     @Test
+    void listenersThatComeAndGoTakeEffectFromTheNextMessage() {
+        NetworkConnectionComponent component = new NetworkConnectionComponent(Harness.PROTOCOL);
+        List<String> got = new CopyOnWriteArrayList<>();
+        IrcMessageListener privmsg = (connection, message) -> got.add("privmsg:" + message.command());
+        IrcMessageListener everything = (connection, message) -> got.add("all:" + message.command());
+        IrcMessageListener join = (connection, message) -> got.add("join:" + message.command());
+        component.addMessageListener(privmsg, Map.of(IrcMessageListener.COMMAND_PROPERTY, "PRIVMSG"));
+        component.addMessageListener(everything, Map.of());
+        component.message(IrcMessage.of("PRIVMSG", "#x", "a"));
+        component.message(IrcMessage.of("privmsg", "#x", "b"));
+        assertEquals(List.of("privmsg:PRIVMSG", "all:PRIVMSG", "privmsg:privmsg", "all:privmsg"), got);
+
+        got.clear();
+        component.removeMessageListener(privmsg);
+        component.addMessageListener(join, Map.of(IrcMessageListener.COMMAND_PROPERTY, "join"));
+        component.message(IrcMessage.of("PRIVMSG", "#x", "c"));
+        component.message(IrcMessage.of("JOIN", "#x"));
+        assertEquals(List.of("all:PRIVMSG", "all:JOIN", "join:JOIN"), got);
+
+        got.clear();
+        for (int i = 0; i < 1000; i++) {
+            component.message(IrcMessage.of("X" + i));
+        }
+        component.message(IrcMessage.of("JOIN", "#y"));
+        assertEquals(1002, got.size(), "commands beyond what is cached are still dispatched");
+        assertEquals(List.of("all:JOIN", "join:JOIN"), got.subList(1000, 1002));
+    }
+
+    @Test
     void commandPropertyForms() {
         assertEquals(null, NetworkConnectionComponent.commands(null));
         assertEquals(Set.of("PING"), NetworkConnectionComponent.commands("ping"));

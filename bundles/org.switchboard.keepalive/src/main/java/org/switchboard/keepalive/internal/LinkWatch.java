@@ -35,8 +35,10 @@ final class LinkWatch {
     private final Map<IrcConnection, Long> registering = new ConcurrentHashMap<>();
 
     private static final class Watch {
-        long lastReceived;
-        String probeToken;
+        /** Written for every received line without the lock; the tick only needs a recent value. */
+        volatile long lastReceived;
+        /** Set and cleared under the watch's lock; read without it to skip the lock when no probe is out. */
+        volatile String probeToken;
         long probeSent;
         long reportedLag = -1;
 
@@ -77,10 +79,13 @@ final class LinkWatch {
             return;
         }
         long now = nanoClock.getAsLong();
+        watch.lastReceived = now;
+        if (watch.probeToken == null || !message.is("PONG")) {
+            return;
+        }
         long lag = -1;
         synchronized (watch) {
-            watch.lastReceived = now;
-            if (watch.probeToken != null && message.is("PONG") && watch.probeToken.equals(message.lastParam())) {
+            if (watch.probeToken != null && watch.probeToken.equals(message.lastParam())) {
                 lag = TimeUnit.NANOSECONDS.toMillis(now - watch.probeSent);
                 watch.probeToken = null;
                 watch.reportedLag = lag;

@@ -1,5 +1,6 @@
 package org.switchboard.session.irc;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -12,6 +13,7 @@ import java.util.function.LongSupplier;
 
 import org.switchboard.api.connection.ConnectionState;
 import org.switchboard.api.connection.IrcConnection;
+import org.switchboard.api.irc.CaseMapping;
 import org.switchboard.api.irc.CtcpMessage;
 import org.switchboard.api.irc.IrcMessage;
 import org.switchboard.api.irc.IrcProtocol;
@@ -47,19 +49,24 @@ public final class MessageRouter {
     /** Numerics that a feature presents itself, left out of the server buffer. */
     private volatile Set<String> claimed = Set.of();
 
-    /** Per-network state that only the router needs: open batches and recent message ids. */
+    /**
+     * Per-network state that only the router needs: the network's model, open batches, recent message ids and the
+     * highlight matchers, kept here so that a line costs one map lookup to find all of it.
+     */
     private static final class RoutingState {
+        final NetworkState network;
+        /** The own nick and the highlight words as matchers, rebuilt when the nick, words or case mapping change. */
+        WholeWordMatcher ownNick;
+        List<String> matchedWords = List.of();
+        List<WholeWordMatcher> wordMatchers = List.of();
         final Map<String, String> batchTypes = new java.util.HashMap<>();
         /** Open netsplit/netjoin batches: who left or came back, per channel, shown as one line at the end. */
         final Map<String, FoldedBatch> folded = new java.util.HashMap<>();
-        final Map<String, Boolean> seenMsgids = new LinkedHashMap<>(256, 0.75f, false) {
-            private static final long serialVersionUID = 1L;
+        final RecentIds seenMsgids = new RecentIds(SEEN_MSGIDS);
 
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                return size() > SEEN_MSGIDS;
-            }
-        };
+        RoutingState(NetworkState network) {
+            this.network = network;
+        }
     }
 
     /** A netsplit or netjoin batch being collected. */
@@ -112,16 +119,22 @@ public final class MessageRouter {
     }
 
     private RoutingState routing(String network) {
-        return routing.computeIfAbsent(network, n -> new RoutingState());
+        RoutingState state = routing.get(network);
+        return state != null ? state : routing.computeIfAbsent(network, n -> new RoutingState(model.network(n)));
+    }
+
+    /** The connection's routing state, its network brought up to date with what the server announced. */
+    private RoutingState routing(IrcConnection connection) {
+        RoutingState state = routing(connection.network());
+        Isupport isupport = connection.isupport();
+        if (isupport != null) {
+            state.network.updateIsupport(isupport.caseMapping(), isupport.prefix());
+        }
+        return state;
     }
 
     private NetworkState network(IrcConnection connection) {
-        NetworkState network = model.network(connection.network());
-        Isupport isupport = connection.isupport();
-        if (isupport != null) {
-            network.updateIsupport(isupport.caseMapping(), isupport.prefix());
-        }
-        return network;
+        return routing(connection).network;
     }
 
     // --- connection life cycle ---
@@ -204,16 +217,17 @@ public final class MessageRouter {
                 || connection.enabledCapabilities().contains("echo-message")) {
             return;
         }
-        NetworkState network = network(connection);
+        RoutingState state = routing(connection);
+        NetworkState network = state.network;
         synchronized (network) {
             String own = connection.nick();
             network.setOwnNick(own);
             String source = connection.ownSource() != null ? connection.ownSource() : own;
             for (String target : message.param(0).split(",")) {
                 if (!target.isEmpty()) {
-                    routeMessage(connection, network,
+                    routeMessage(connection, state,
                             new IrcMessage(message.tags(), source, message.command(), List.of(target,
-                                    message.param(1))));
+                                    message.param(1))), message.is("NOTICE"));
                 }
             }
         }
@@ -222,10 +236,11 @@ public final class MessageRouter {
     // --- received messages ---
 
     public void onMessage(IrcConnection connection, IrcMessage message) {
-        NetworkState network = network(connection);
+        RoutingState state = routing(connection);
+        NetworkState network = state.network;
         synchronized (network) {
             try {
-                dispatch(connection, network, message);
+                dispatch(connection, state, message);
             } catch (RuntimeException e) {
                 // A message we cannot make sense of must not take the reader thread down.
                 LOG.log(System.Logger.Level.WARNING, "Could not apply " + message + " on " + network.name(), e);
@@ -233,13 +248,15 @@ public final class MessageRouter {
         }
     }
 
-    private void dispatch(IrcConnection connection, NetworkState network, IrcMessage m) {
+    private void dispatch(IrcConnection connection, RoutingState state, IrcMessage m) {
+        NetworkState network = state.network;
         String command = m.command();
         switch (command) {
             case "PING", "PONG", "CAP", "AUTHENTICATE" -> {
                 // handled by the connection and keepalive bundles
             }
-            case "PRIVMSG", "NOTICE" -> routeMessage(connection, network, m);
+            case "PRIVMSG" -> routeMessage(connection, state, m, false);
+            case "NOTICE" -> routeMessage(connection, state, m, true);
             case "JOIN" -> join(connection, network, m);
             case "PART" -> part(network, m);
             case "KICK" -> kick(network, m);
@@ -674,19 +691,24 @@ public final class MessageRouter {
 
     // --- PRIVMSG / NOTICE ---
 
-    private void routeMessage(IrcConnection connection, NetworkState network, IrcMessage m) {
+    /**
+     * The hot path of a flood: every PRIVMSG and NOTICE. For a channel message it allocates only the text's UTF-8
+     * bytes, which the highlight search (see {@link WholeWordMatcher}) reads and the scrollback stores.
+     */
+    private void routeMessage(IrcConnection connection, RoutingState routingState, IrcMessage m, boolean notice) {
+        NetworkState network = routingState.network;
         String target = m.param(0);
         if (target == null) {
             return;
         }
         String text = m.params().size() >= 2 ? m.lastParam() : "";
         String msgid = m.tag("msgid");
-        if (msgid != null && routing(network.name()).seenMsgids.put(msgid, Boolean.TRUE) != null) {
+        if (msgid != null && !routingState.seenMsgids.add(msgid)) {
             return; // replayed by a bouncer or chathistory: already shown
         }
-        boolean notice = m.is("NOTICE");
-        IrcSource source = m.source() == null ? null : IrcSource.parse(m.source());
-        String sender = source == null ? null : source.nick();
+        String sender = m.sourceNick();
+        // a source without user and host (no '!' or '@') that looks like a host name is a server
+        boolean fromServer = sender != null && sender.length() == m.source().length() && sender.indexOf('.') >= 0;
         boolean self = sender != null && network.isOwnNick(sender);
         long time = now(m);
         int flags = flags(m, network) | (self ? BufferLine.SELF : 0);
@@ -705,11 +727,12 @@ public final class MessageRouter {
         String body = ctcp != null ? ctcp.arguments() : text;
 
         Isupport isupport = connection.isupport();
-        String bufferTarget = stripStatusPrefix(target, isupport);
+        boolean channel = isupport.isChannel(target);
+        String bufferTarget = channel ? target : stripStatusPrefix(target, isupport);
         BufferState buffer;
-        if (isupport.isChannel(bufferTarget)) {
+        if (channel || isupport.isChannel(bufferTarget)) {
             buffer = network.getOrCreate(BufferType.CHANNEL, bufferTarget);
-        } else if (source == null || isServer(source) || "*".equals(target) || target.startsWith("$")) {
+        } else if (sender == null || fromServer || "*".equals(target) || target.startsWith("$")) {
             buffer = network.server();
         } else {
             String other = self ? bufferTarget : sender;
@@ -722,11 +745,13 @@ public final class MessageRouter {
             }
         }
         boolean privateMessage = buffer.type() == BufferType.QUERY && !notice;
-        if (!self && (flags & BufferLine.HISTORY) == 0 && (privateMessage
-                || mentions(body, network.ownNick(), network) || mentionsAny(body, network))) {
+        // encoded once: the highlight search and the scrollback both work on the UTF-8 bytes
+        byte[] utf8 = body.getBytes(StandardCharsets.UTF_8);
+        if (!self && (flags & BufferLine.HISTORY) == 0 && (privateMessage || mentionsOwnNick(utf8, routingState)
+                || mentionsAnyWord(utf8, routingState))) {
             flags |= BufferLine.HIGHLIGHT;
         }
-        buffer.append(time, kind, sender, body, flags);
+        buffer.append(time, kind, sender, body, utf8, flags);
     }
 
     private static String stripStatusPrefix(String target, Isupport isupport) {
@@ -741,43 +766,38 @@ public final class MessageRouter {
         return target;
     }
 
-    private static boolean isServer(IrcSource source) {
-        return source.user() == null && source.host() == null && source.nick().indexOf('.') >= 0;
+    /** True when the text names our nick as a whole word, under the network's case mapping. */
+    private static boolean mentionsOwnNick(byte[] text, RoutingState state) {
+        NetworkState network = state.network;
+        String own = network.ownNick();
+        if (own == null || own.isEmpty()) {
+            return false;
+        }
+        WholeWordMatcher matcher = state.ownNick;
+        if (matcher == null || !matcher.isFor(own, network.caseMapping())) {
+            matcher = new WholeWordMatcher(own, network.caseMapping());
+            state.ownNick = matcher;
+        }
+        return matcher.foundIn(text);
     }
 
-    /** True when the text names our nick as a whole word, under the network's case mapping. */
-    private boolean mentionsAny(String text, NetworkState network) {
-        for (String word : highlightWords) {
-            if (mentions(text, word, network)) {
+    /** True when the text holds one of the highlight words as a whole word, under the network's case mapping. */
+    private boolean mentionsAnyWord(byte[] text, RoutingState state) {
+        List<String> words = highlightWords;
+        if (words.isEmpty()) {
+            return false;
+        }
+        CaseMapping mapping = state.network.caseMapping();
+        if (state.matchedWords != words || !state.wordMatchers.get(0).isFor(words.get(0), mapping)) {
+            state.wordMatchers = words.stream().map(word -> new WholeWordMatcher(word, mapping)).toList();
+            state.matchedWords = words;
+        }
+        for (WholeWordMatcher matcher : state.wordMatchers) {
+            if (matcher.foundIn(text)) {
                 return true;
             }
         }
         return false;
-    }
-
-    static boolean mentions(String text, String own, NetworkState network) {
-        if (own == null || own.isEmpty() || text.length() < own.length()) {
-            return false;
-        }
-        String folded = network.fold(text);
-        String nick = network.fold(own);
-        int from = 0;
-        while (true) {
-            int at = folded.indexOf(nick, from);
-            if (at < 0) {
-                return false;
-            }
-            int end = at + nick.length();
-            if ((at == 0 || !isNickChar(folded.charAt(at - 1)))
-                    && (end == folded.length() || !isNickChar(folded.charAt(end)))) {
-                return true;
-            }
-            from = at + 1;
-        }
-    }
-
-    private static boolean isNickChar(char c) {
-        return Character.isLetterOrDigit(c) || "[]\\`_^{|}-".indexOf(c) >= 0;
     }
 
     private static IrcSource sourceOf(IrcMessage m) {
@@ -800,7 +820,7 @@ public final class MessageRouter {
     }
 
     private long now(IrcMessage m) {
-        if (m != null) {
+        if (m != null && !m.tags().isEmpty()) {
             Instant serverTime = protocol.serverTime(m);
             if (serverTime != null) {
                 return serverTime.toEpochMilli();

@@ -1,27 +1,20 @@
 package org.switchboard.session.log;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
 import org.switchboard.api.session.BufferLine;
@@ -32,42 +25,120 @@ import org.switchboard.session.model.LineStore;
 /**
  * Plain-text logs, one file per network and buffer ({@code <root>/<network>/<buffer>.log}), one timestamped line
  * per message in the style of irssi: {@code 2026-01-02 12:00:00 <nick> text}, {@code * nick action},
- * {@code -nick- notice}, {@code -!- event}. Reader threads only queue what happened; the one writer thread does
- * everything else (formatting, stripping mIRC codes, finding the file), so neither a slow disk nor the
- * formatting holds up a connection. If the queue overflows under a flood, lines are dropped from the log (not
- * from the scrollback) and the count is logged.
+ * {@code -nick- notice}, {@code -!- event}.
+ *
+ * <p>Reader threads only note what happened: a line costs them a few array stores under a lock that is held
+ * for nothing longer. The one writer thread does the rest (time stamps, stripping mIRC codes, UTF-8, finding
+ * the file) in batches: it takes the whole batch of noted lines at once, hands the readers an empty one, and
+ * writes each file's part of the batch with one system call. At most two batches of {@value #BATCH_LINES}
+ * lines exist, so memory stays bounded whatever the network does.
+ *
+ * <p>When the disk is slower than the network, both batches fill up and a reader thread waits for the writer
+ * (back-pressure: the connection reads more slowly and TCP slows the server, as when the session itself is
+ * busy). If the writer makes no progress for two seconds (a hung network file system, say), waiting
+ * stops: until the writer takes the next batch, lines are counted instead of logged, a warning goes to the
+ * application log, and once the writer is back each affected log gets a line saying how many lines are missing
+ * at that point. Lines are never dropped without that trace. The in-memory scrollback is never affected.
  */
 public final class DiskLog implements LineStore, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(DiskLog.class.getName());
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
-    private static final int QUEUE = 65_536;
+    /** Lines per batch; two batches are the most the log holds. */
+    static final int BATCH_LINES = 8192;
+    /** A quiet writer is woken when this many lines wait, or {@link #LINGER_MILLIS} after the first one. */
+    private static final int WAKE_AT = 512;
+    private static final long LINGER_MILLIS = 100;
+    private static final long STALL_MILLIS = 2000;
     private static final int OPEN_FILES = 32;
     /** How much of a log's end is read to restore lines: plenty for a few hundred lines. */
     private static final int TAIL_BYTES = 128 * 1024;
 
-    /** A line as the reader thread hands it over, not yet formatted. */
-    private record Entry(String network, String buffer, long time, LineKind kind, String nick, String text) {
-    }
-
-    private static final Entry STOP = new Entry(null, null, 0, null, null, null);
-
     private final Path root;
     private final int restoreLines;
-    private final UnaryOperator<String> stripFormatting;
+    private final long stallNanos;
     private final ZoneId zone;
-    private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(QUEUE);
-    private final AtomicLong dropped = new AtomicLong();
     private final Thread writer;
-    private final Map<Path, BufferedWriter> open = new LinkedHashMap<>(16, 0.75f, true);
-    /** Resolved log files by network and buffer; only the writer thread uses it. */
-    private final Map<String, Map<String, Path>> files = new HashMap<>();
+    private final LogWriter output;
+
+    /**
+     * Guards the batches and the flags below. A plain monitor: its uncontended entry is cheaper than a lock
+     * object's before the JIT has inlined everything, and this is taken once per line. The writer waits on it
+     * for lines, readers (rarely) for a free batch.
+     */
+    private final Object lock = new Object();
+    // guarded by lock
+    private Batch filling = new Batch(BATCH_LINES);
+    private Batch spare = new Batch(BATCH_LINES);
+    private boolean writerIdle;
+    private boolean closing;
+    private boolean stalled;
+    /** Lines counted instead of logged while stalled, per log, in the order they were missed. */
+    private Map<LogKey, Long> notLogged = new LinkedHashMap<>();
+    private long lateLines;
+
+    /** A network and buffer name: which file a line belongs to. */
+    record LogKey(String network, String buffer) {
+    }
+
+    /** Lines noted by readers, as parallel arrays: no object per line. */
+    static final class Batch {
+        final String[] networks;
+        final String[] buffers;
+        final long[] times;
+        final LineKind[] kinds;
+        final String[] nicks;
+        final String[] texts;
+        final byte[][] utf8s;
+        int size;
+
+        Batch(int capacity) {
+            networks = new String[capacity];
+            buffers = new String[capacity];
+            times = new long[capacity];
+            kinds = new LineKind[capacity];
+            nicks = new String[capacity];
+            texts = new String[capacity];
+            utf8s = new byte[capacity][];
+        }
+
+        boolean isFull() {
+            return size == times.length;
+        }
+
+        void add(String network, String buffer, long time, LineKind kind, String nick, String text, byte[] utf8) {
+            networks[size] = network;
+            buffers[size] = buffer;
+            times[size] = time;
+            kinds[size] = kind;
+            nicks[size] = nick;
+            texts[size] = text;
+            utf8s[size] = utf8;
+            size++;
+        }
+
+        /** Forgets the lines, so that their strings can be collected. */
+        void clear() {
+            java.util.Arrays.fill(networks, 0, size, null);
+            java.util.Arrays.fill(buffers, 0, size, null);
+            java.util.Arrays.fill(nicks, 0, size, null);
+            java.util.Arrays.fill(texts, 0, size, null);
+            java.util.Arrays.fill(utf8s, 0, size, null);
+            size = 0;
+        }
+    }
 
     public DiskLog(Path root, int restoreLines, UnaryOperator<String> stripFormatting, ZoneId zone) {
+        this(root, restoreLines, stripFormatting, zone, STALL_MILLIS);
+    }
+
+    /** With another limit for how long readers wait for a writer that makes no progress; for tests. */
+    DiskLog(Path root, int restoreLines, UnaryOperator<String> stripFormatting, ZoneId zone, long stallMillis) {
         this.root = root;
         this.restoreLines = restoreLines;
-        this.stripFormatting = stripFormatting;
+        this.stallNanos = TimeUnit.MILLISECONDS.toNanos(stallMillis);
         this.zone = zone;
+        this.output = new LogWriter(this::file, stripFormatting, zone, OPEN_FILES);
         this.writer = new Thread(this::writeLoop, "switchboard-disklog");
         writer.setDaemon(true);
         writer.start();
@@ -90,26 +161,59 @@ public final class DiskLog implements LineStore, AutoCloseable {
 
     @Override
     public void lineAppended(String network, String buffer, BufferType type, long time, LineKind kind, String nick,
-            String text, int flags) {
-        if (!queue.offer(new Entry(network, buffer, time, kind, nick, text))) {
-            long count = dropped.incrementAndGet();
-            if (count == 1 || count % 10_000 == 0) {
-                LOG.log(System.Logger.Level.WARNING, "Disk log cannot keep up; " + count + " lines not logged");
+            String text, byte[] utf8, int flags) {
+        synchronized (lock) {
+            if (closing) {
+                lateLines++;
+                return;
+            }
+            if (filling.isFull() && !waitForSpace()) {
+                if (closing) {
+                    lateLines++;
+                } else {
+                    notLogged.merge(new LogKey(network, buffer), 1L, Long::sum);
+                }
+                return;
+            }
+            filling.add(network, buffer, time, kind, nick, text, utf8);
+            int size = filling.size;
+            if (writerIdle ? size == 1 : size == WAKE_AT || filling.isFull()) {
+                lock.notifyAll();
             }
         }
     }
 
-    private static String oneLine(String text) {
-        return text.indexOf('\n') < 0 && text.indexOf('\r') < 0 ? text : text.replace('\r', ' ').replace('\n', ' ');
-    }
-
-    private static String format(LineKind kind, String nick, String text) {
-        return switch (kind) {
-            case MESSAGE -> "<" + nick + "> " + text;
-            case ACTION -> "* " + nick + " " + text;
-            case NOTICE -> "-" + (nick == null ? "" : nick) + "- " + text;
-            default -> "-!- " + text;
-        };
+    /**
+     * Back-pressure: waits, at most the stall limit, for the writer to take the full batch; false when the line
+     * cannot be noted (stalled, closing, or the reader thread interrupted). Called holding the lock.
+     */
+    private boolean waitForSpace() {
+        if (stalled) {
+            return false;
+        }
+        long deadline = System.nanoTime() + stallNanos;
+        try {
+            long left = stallNanos;
+            while (filling.isFull() && !closing && left > 0) {
+                TimeUnit.NANOSECONDS.timedWait(lock, left);
+                left = deadline - System.nanoTime();
+            }
+        } catch (InterruptedException e) {
+            // the connection is shutting its reader down: this line is counted, the thread keeps its interrupt
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        if (closing) {
+            return false;
+        }
+        if (filling.isFull()) {
+            stalled = true;
+            LOG.log(System.Logger.Level.WARNING, "The disk log under " + root + " made no progress for "
+                    + TimeUnit.NANOSECONDS.toMillis(stallNanos) + " ms; lines are counted, not logged, until it "
+                    + "catches up");
+            return false;
+        }
+        return true;
     }
 
     @Override
@@ -191,86 +295,81 @@ public final class DiskLog implements LineStore, AutoCloseable {
     private void writeLoop() {
         try {
             while (true) {
-                Entry entry = queue.poll(1, TimeUnit.SECONDS);
-                if (entry == null) {
-                    flushAll();
-                    continue;
+                Batch batch;
+                Map<LogKey, Long> missed;
+                synchronized (lock) {
+                    while (filling.size == 0 && notLogged.isEmpty() && !closing) {
+                        writerIdle = true;
+                        lock.wait();
+                    }
+                    writerIdle = false;
+                    if (filling.size < WAKE_AT && !closing) {
+                        // a few lines: give the batch a moment to fill, so a trickle is not one write per line
+                        lock.wait(LINGER_MILLIS);
+                    }
+                    if (filling.size == 0 && notLogged.isEmpty() && closing) {
+                        return;
+                    }
+                    batch = filling;
+                    filling = spare;
+                    spare = null;
+                    missed = notLogged.isEmpty() ? Map.of() : notLogged;
+                    if (!missed.isEmpty()) {
+                        notLogged = new LinkedHashMap<>();
+                    }
+                    stalled = false;
+                    lock.notifyAll();
                 }
-                if (entry == STOP) {
-                    break;
-                }
-                write(entry);
-                if (queue.isEmpty()) {
-                    flushAll();
+                write(batch, missed);
+                synchronized (lock) {
+                    spare = batch;
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            Entry rest;
-            while ((rest = queue.poll()) != null) {
-                if (rest != STOP) {
-                    write(rest);
-                }
-            }
-            closeAll();
+            output.closeAll();
         }
     }
 
-    private void write(Entry entry) {
-        Path file = files.computeIfAbsent(entry.network(), n -> new HashMap<>())
-                .computeIfAbsent(entry.buffer(), b -> file(entry.network(), b));
-        String line = LocalDateTime.ofInstant(java.time.Instant.ofEpochMilli(entry.time()), zone).format(STAMP) + " "
-                + format(entry.kind(), entry.nick(), oneLine(stripFormatting.apply(entry.text())));
-        try {
-            BufferedWriter out = open.get(file);
-            if (out == null) {
-                Files.createDirectories(file.getParent());
-                out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND);
-                open.put(file, out);
-                if (open.size() > OPEN_FILES) {
-                    Iterator<Map.Entry<Path, BufferedWriter>> eldest = open.entrySet().iterator();
-                    eldest.next().getValue().close();
-                    eldest.remove();
-                }
-            }
-            out.write(line);
-            out.write('\n');
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "Could not write the log " + file + ": " + e);
+    private void write(Batch batch, Map<LogKey, Long> missed) {
+        for (int i = 0; i < batch.size; i++) {
+            output.line(batch.networks[i], batch.buffers[i], batch.times[i], batch.kinds[i], batch.nicks[i],
+                    batch.texts[i], batch.utf8s[i]);
         }
+        // the lines in the batch came before the ones missed while it was full
+        long now = System.currentTimeMillis();
+        missed.forEach((key, count) -> {
+            String gap = count + " lines are missing from this log here: the disk did not keep up with the network";
+            output.line(key.network(), key.buffer(), now, LineKind.INFO, null, gap,
+                    gap.getBytes(StandardCharsets.UTF_8));
+        });
+        output.flushAll();
+        batch.clear();
     }
 
-    private void flushAll() {
-        for (BufferedWriter out : open.values()) {
-            try {
-                out.flush();
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.WARNING, "Could not flush a log: " + e);
-            }
-        }
-    }
-
-    private void closeAll() {
-        for (BufferedWriter out : open.values()) {
-            try {
-                out.close();
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.WARNING, "Could not close a log: " + e);
-            }
-        }
-        open.clear();
-    }
-
-    /** Writes what is queued, closes the files and ends the writer thread. */
+    /**
+     * Writes what is noted, closes the files and ends the writer thread. Lines that arrive afterwards are not
+     * logged; their number is reported.
+     */
     @Override
     public void close() {
+        synchronized (lock) {
+            closing = true;
+            lock.notifyAll();
+        }
         try {
-            queue.put(STOP);
             writer.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        long late;
+        synchronized (lock) {
+            late = lateLines;
+        }
+        if (late > 0) {
+            LOG.log(System.Logger.Level.WARNING, late + " lines arrived after the disk log under " + root
+                    + " was closed and were not logged");
         }
     }
 }

@@ -9,9 +9,12 @@ import org.switchboard.api.session.LineKind;
 /** Somewhere lines are kept beyond the in-memory scrollback (the disk logs), and read back from. */
 public interface LineStore {
 
-    /** A line was appended to a buffer; must not block (called on reader threads). */
+    /**
+     * A line was appended to a buffer; called on reader threads, so it must not block for long. {@code utf8} is
+     * the text as UTF-8, which the store may keep (nobody changes it).
+     */
     void lineAppended(String network, String buffer, BufferType type, long time, LineKind kind, String nick,
-            String text, int flags);
+            String text, byte[] utf8, int flags);
 
     /** The last lines kept for a buffer being opened, oldest first; empty when none. */
     List<BufferLine> restore(String network, String buffer, BufferType type);

@@ -31,6 +31,9 @@ public final class NetworkState {
     private volatile String ownNick;
     /** What the server last said about our away state on the current link. */
     private volatile boolean ownAway;
+    /** The buffer {@link #getOrCreate} found last, by the exact name asked for; guarded by this. */
+    private String lastName;
+    private BufferState lastFound;
 
     NetworkState(SessionModel model, String name) {
         this.model = model;
@@ -83,15 +86,30 @@ public final class NetworkState {
      * Takes over what the server announced. A new case mapping re-keys every map, since the folded keys were
      * computed under the old one; a new prefix list re-sorts the member lists.
      */
-    public synchronized void updateIsupport(CaseMapping newMapping, Isupport.Prefix newPrefix) {
-        if (newPrefix != null && !newPrefix.equals(prefix)) {
+    public void updateIsupport(CaseMapping newMapping, Isupport.Prefix newPrefix) {
+        // Called for every message: the connection hands out the same objects until the next 005, so an identity
+        // check without the lock settles nearly every call.
+        if ((newPrefix == null || newPrefix == prefix) && (newMapping == null || newMapping == caseMapping)) {
+            return;
+        }
+        synchronized (this) {
+            applyIsupport(newMapping, newPrefix);
+        }
+    }
+
+    private void applyIsupport(CaseMapping newMapping, Isupport.Prefix newPrefix) {
+        if (newPrefix != null && newPrefix != prefix) {
+            boolean changed = !newPrefix.equals(prefix);
             prefix = newPrefix;
-            for (BufferState buffer : buffers.values()) {
-                buffer.membersChanged();
+            if (changed) {
+                for (BufferState buffer : buffers.values()) {
+                    buffer.membersChanged();
+                }
             }
         }
         if (newMapping != null && newMapping != caseMapping) {
             caseMapping = newMapping;
+            lastFound = null;
             rekey(buffers, b -> b.name());
             rekey(users, u -> u.nick);
             for (BufferState buffer : buffers.values()) {
@@ -129,6 +147,18 @@ public final class NetworkState {
     }
 
     public synchronized BufferState getOrCreate(BufferType type, String bufferName) {
+        // a flood asks for the same channel line after line: no folding and hashing for that
+        BufferState last = lastFound;
+        if (last != null && last.type() == type && (bufferName == lastName || bufferName.equals(lastName))) {
+            return last;
+        }
+        BufferState buffer = findOrCreate(type, bufferName);
+        lastName = bufferName;
+        lastFound = buffer;
+        return buffer;
+    }
+
+    private BufferState findOrCreate(BufferType type, String bufferName) {
         String key = fold(bufferName);
         BufferState buffer = buffers.get(key);
         if (buffer == null) {
@@ -147,6 +177,7 @@ public final class NetworkState {
     }
 
     public synchronized boolean remove(BufferState buffer) {
+        lastFound = null;
         if (buffer == server || buffers.remove(fold(buffer.name())) == null) {
             return false;
         }
@@ -156,6 +187,7 @@ public final class NetworkState {
     }
 
     public synchronized void renameBuffer(BufferState buffer, String newName) {
+        lastFound = null;
         buffers.remove(fold(buffer.name()));
         buffer.rename(newName);
         BufferState clash = buffers.put(fold(newName), buffer);

@@ -3,20 +3,21 @@ package org.switchboard.session.model;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.switchboard.api.session.BufferLine;
 import org.switchboard.api.session.LineKind;
 
 /**
  * A bounded ring of lines kept as parallel primitive arrays: one {@code long} time, one {@code byte} of kind
- * and flags, an interned nick reference, and the text as UTF-8 bytes packed one after another into shared
+ * and flags, a shared nick reference, and the text as UTF-8 bytes packed one after another into shared
  * chunks (a reference, an offset and a length per line). That is about 25 bytes plus the text per line, against
  * well over 100 for a {@link BufferLine} record with its two Strings, and no object per line at all, which keeps
  * garbage collection pauses short when a flood fills the scrollback. A chunk is freed by the collector once
  * every line in it has been overwritten. The arrays grow on demand up to the limit, so a quiet buffer costs
- * little. Thread-safe: appends come from reader threads, reads from
- * the UI.
+ * little. Thread-safe: appends come from reader threads, reads from the UI; the monitor is this object.
+ *
+ * <p>Nicks are shared through a small direct-mapped table rather than {@link String#intern()}: a flood line then
+ * costs one hash and one comparison, and a nick that loses its slot to another is merely stored twice.
  */
 public final class Scrollback {
 
@@ -26,9 +27,12 @@ public final class Scrollback {
     private static final int FIRST_CHUNK = 4 * 1024;
     /** Chunks stop growing here; large enough that the collector handles few of them. */
     private static final int LAST_CHUNK = 256 * 1024;
+    /** Slots of the nick table: a busy channel's speakers fit with few collisions, in 16 KB. */
+    private static final int NICK_SLOTS = 4096;
 
-    private final ReentrantLock lock = new ReentrantLock(true);
     private final int limit;
+    /** Allocated with the first nick, so a buffer that never sees one (the server buffer, mostly) pays nothing. */
+    private String[] nickTable;
     private long[] times;
     private byte[] kindAndFlags;
     private String[] nicks;
@@ -67,33 +71,56 @@ public final class Scrollback {
 
     /** Appends a line, dropping the oldest when full; returns its sequence number. */
     public long append(long time, LineKind kind, String nick, String text, int flags) {
-        // Encoding and interning happen before taking the lock, to keep readers' waits short.
-        String sharedNick = nick == null ? null : nick.intern();
-        byte[] bytes = text == null || text.isEmpty() ? EMPTY : text.getBytes(StandardCharsets.UTF_8);
+        // Encoding happens before taking the lock, to keep readers' waits short.
+        return append(time, kind, nick, utf8(text), flags);
+    }
+
+    /** The same with the text as UTF-8, which is copied. */
+    public long append(long time, LineKind kind, String nick, byte[] bytes, int flags) {
         // Kinds fit in 4 bits and the BufferLine flags defined so far in the other 4.
         byte packed = (byte) ((kind.ordinal() & 0x0F) | ((flags & 0x0F) << 4));
-        lock.lock();
-        try {
+        synchronized (this) {
             if (count == times.length && count < limit) {
                 grow();
             }
             int index;
             if (count == times.length) {
                 index = head;
-                head = (head + 1) % times.length;
+                head = wrap(head + 1);
                 first++;
             } else {
-                index = (head + count) % times.length;
+                index = wrap(head + count);
                 count++;
             }
             times[index] = time;
             kindAndFlags[index] = packed;
-            nicks[index] = sharedNick;
+            nicks[index] = nick == null ? null : shared(nick);
             store(index, bytes);
             return first + count - 1;
-        } finally {
-            lock.unlock();
         }
+    }
+
+    static byte[] utf8(String text) {
+        return text == null || text.isEmpty() ? EMPTY : text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** An array index one lap past the end, brought back; cheaper than a division on every line. */
+    private int wrap(int index) {
+        return index >= times.length ? index - times.length : index;
+    }
+
+    private String shared(String nick) {
+        if (nickTable == null) {
+            nickTable = new String[Math.min(NICK_SLOTS, Integer.highestOneBit(Math.max(16, limit)))];
+        }
+        int h = nick.hashCode();
+        int slot = (h ^ (h >>> 16)) & (nickTable.length - 1);
+        String held = nickTable[slot];
+        if (held != null && held.equals(nick)) {
+            return held;
+        }
+        nickTable[slot] = nick;
+        return nick;
     }
 
     /** Copies the text into the current chunk (a new one when it is full) and records where it went. */
@@ -131,59 +158,39 @@ public final class Scrollback {
         head = 0;
     }
 
-    public long firstLine() {
-        lock.lock();
-        try {
-            return first;
-        } finally {
-            lock.unlock();
-        }
+    public synchronized long firstLine() {
+        return first;
     }
 
-    public long endLine() {
-        lock.lock();
-        try {
-            return first + count;
-        } finally {
-            lock.unlock();
-        }
+    public synchronized long endLine() {
+        return first + count;
     }
 
     /** Lines {@code from} to {@code to} (exclusive), clamped to what is held. */
-    public List<BufferLine> lines(long from, long to) {
-        lock.lock();
-        try {
-            long start = Math.max(from, first);
-            long end = Math.min(to, first + count);
-            if (start >= end) {
-                return List.of();
-            }
-            List<BufferLine> result = new ArrayList<>((int) (end - start));
-            for (long seq = start; seq < end; seq++) {
-                int index = (int) ((head + (seq - first)) % times.length);
-                int packed = kindAndFlags[index] & 0xFF;
-                result.add(new BufferLine(times[index], KINDS[packed & 0x0F], nicks[index],
-                        new String(textChunks[index], textOffsets[index], textLengths[index], StandardCharsets.UTF_8),
-                        packed >>> 4));
-            }
-            return result;
-        } finally {
-            lock.unlock();
+    public synchronized List<BufferLine> lines(long from, long to) {
+        long start = Math.max(from, first);
+        long end = Math.min(to, first + count);
+        if (start >= end) {
+            return List.of();
         }
+        List<BufferLine> result = new ArrayList<>((int) (end - start));
+        for (long seq = start; seq < end; seq++) {
+            int index = (int) ((head + (seq - first)) % times.length);
+            int packed = kindAndFlags[index] & 0xFF;
+            result.add(new BufferLine(times[index], KINDS[packed & 0x0F], nicks[index],
+                    new String(textChunks[index], textOffsets[index], textLengths[index], StandardCharsets.UTF_8),
+                    packed >>> 4));
+        }
+        return result;
     }
 
     /** Drops every line; sequence numbers keep growing. */
-    public void clear() {
-        lock.lock();
-        try {
-            first += count;
-            count = 0;
-            head = 0;
-            allocate(Math.min(limit, INITIAL_CAPACITY));
-            chunk = EMPTY;
-            chunkUsed = 0;
-        } finally {
-            lock.unlock();
-        }
+    public synchronized void clear() {
+        first += count;
+        count = 0;
+        head = 0;
+        allocate(Math.min(limit, INITIAL_CAPACITY));
+        chunk = EMPTY;
+        chunkUsed = 0;
     }
 }

@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +33,16 @@ class DiskLogTest {
     @TempDir
     Path folder;
 
+    /** Notes a line as a buffer does: with its text and the text's UTF-8. */
+    private static void note(DiskLog log, String network, String buffer, BufferType type, long time, LineKind kind,
+            String nick, String text) {
+        log.lineAppended(network, buffer, type, time, kind, nick, text, text.getBytes(StandardCharsets.UTF_8), 0);
+    }
+
+    private List<String> logLines(String network, String file) throws IOException {
+        return Files.readAllLines(folder.resolve(network).resolve(file), StandardCharsets.UTF_8);
+    }
+
     private DiskLog log(int restore) {
         return new DiskLog(folder, restore, protocol::stripFormatting, ZoneOffset.UTC);
     }
@@ -37,23 +50,133 @@ class DiskLogTest {
     @Test
     void writesOneTimestampedLinePerMessageWithoutFormattingCodes() throws IOException {
         try (DiskLog log = log(10)) {
-            log.lineAppended("net", "#Chan", BufferType.CHANNEL, 0, LineKind.MESSAGE, "alice", "\u0002hi\u0002 all", 0);
-            log.lineAppended("net", "#Chan", BufferType.CHANNEL, 1000, LineKind.ACTION, "bob", "waves", 0);
-            log.lineAppended("net", "#chan", BufferType.CHANNEL, 2000, LineKind.JOIN, "carol", "carol has joined", 0);
-            log.lineAppended("net", "#chan", BufferType.CHANNEL, 3000, LineKind.NOTICE, "srv", "two\nlines", 0);
+            note(log, "net", "#Chan", BufferType.CHANNEL, 0, LineKind.MESSAGE, "alice", "\u0002hi\u0002 all");
+            note(log, "net", "#Chan", BufferType.CHANNEL, 1000, LineKind.ACTION, "bob", "waves");
+            note(log, "net", "#chan", BufferType.CHANNEL, 2000, LineKind.JOIN, "carol", "carol has joined");
+            note(log, "net", "#chan", BufferType.CHANNEL, 3000, LineKind.NOTICE, "srv", "two\nlines");
         }
-        List<String> lines = Files.readAllLines(folder.resolve("net").resolve("#chan.log"), StandardCharsets.UTF_8);
+        List<String> lines = logLines("net", "#chan.log");
         assertEquals(List.of("1970-01-01 00:00:00 <alice> hi all", "1970-01-01 00:00:01 * bob waves",
                 "1970-01-01 00:00:02 -!- carol has joined", "1970-01-01 00:00:03 -srv- two lines"), lines);
+    }
+
+    @Test
+    void linesFromManyReaderThreadsAreAllLoggedInTheirOrder() throws Exception {
+        int threads = 4;
+        int perThread = 3 * DiskLog.BATCH_LINES + 17;
+        try (DiskLog log = log(0)) {
+            Thread[] readers = new Thread[threads];
+            for (int t = 0; t < threads; t++) {
+                String buffer = "#c" + t;
+                readers[t] = new Thread(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        note(log, "net", buffer, BufferType.CHANNEL, i * 1000L, LineKind.MESSAGE, "n", "line " + i);
+                    }
+                });
+                readers[t].start();
+            }
+            for (Thread reader : readers) {
+                reader.join();
+            }
+        }
+        for (int t = 0; t < threads; t++) {
+            List<String> lines = logLines("net", "#c" + t + ".log");
+            assertEquals(perThread, lines.size());
+            for (int i = 0; i < perThread; i += 997) {
+                assertTrue(lines.get(i).endsWith(" <n> line " + i), lines.get(i));
+            }
+        }
+    }
+
+    /** A stripping step that blocks the writer thread on a line holding "STALL" until released. */
+    private final CountDownLatch writerBlocked = new CountDownLatch(1);
+    private final CountDownLatch releaseWriter = new CountDownLatch(1);
+
+    private String blockingStrip(String text) {
+        if (text.contains("STALL")) {
+            writerBlocked.countDown();
+            try {
+                releaseWriter.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return protocol.stripFormatting(text);
+    }
+
+    @Test
+    void aSlowDiskHoldsTheReaderBackInsteadOfQueueingWithoutBound() throws Exception {
+        int lines = 3 * DiskLog.BATCH_LINES;
+        AtomicInteger noted = new AtomicInteger();
+        try (DiskLog log = new DiskLog(folder, 0, this::blockingStrip, ZoneOffset.UTC, 60_000)) {
+            note(log, "net", "#c", BufferType.CHANNEL, 0, LineKind.MESSAGE, "n", "\u0002STALL\u0002");
+            assertTrue(writerBlocked.await(10, TimeUnit.SECONDS));
+            Thread reader = new Thread(() -> {
+                for (int i = 1; i <= lines; i++) {
+                    note(log, "net", "#c", BufferType.CHANNEL, 0, LineKind.MESSAGE, "n", "line " + i);
+                    noted.incrementAndGet();
+                }
+            });
+            reader.start();
+            // the writer holds one batch; the readers fill the other one, then wait
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (noted.get() < DiskLog.BATCH_LINES && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            reader.join(300);
+            assertTrue(reader.isAlive(), "the reader waits for the disk");
+            assertEquals(DiskLog.BATCH_LINES, noted.get(), "no more than one batch noted while the writer is busy");
+            releaseWriter.countDown();
+            reader.join(10_000);
+            assertEquals(lines, noted.get());
+        }
+        List<String> logged = logLines("net", "#c.log");
+        assertEquals(lines + 1, logged.size(), "nothing lost");
+        assertTrue(logged.get(0).endsWith("<n> STALL"));
+        for (int i = 1; i <= lines; i += 1009) {
+            assertTrue(logged.get(i).endsWith("<n> line " + i), logged.get(i));
+        }
+    }
+
+    @Test
+    void aStalledDiskCountsTheMissedLinesAndMarksTheGapInTheLog() throws Exception {
+        int lines = 2 * DiskLog.BATCH_LINES;
+        try (DiskLog log = new DiskLog(folder, 0, this::blockingStrip, ZoneOffset.UTC, 200)) {
+            note(log, "net", "#c", BufferType.CHANNEL, 0, LineKind.MESSAGE, "n", "\u0002STALL\u0002");
+            assertTrue(writerBlocked.await(10, TimeUnit.SECONDS));
+            long start = System.nanoTime();
+            for (int i = 1; i <= lines; i++) {
+                note(log, "net", "#c", BufferType.CHANNEL, 0, LineKind.MESSAGE, "n", "line " + i);
+            }
+            assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5),
+                    "after one wait of the stall limit the reader is not held up any more");
+            releaseWriter.countDown();
+            // once the writer has taken the full batch (and written it with the gap line), lines are noted again
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!Files.exists(folder.resolve("net").resolve("#c.log"))
+                    || logLines("net", "#c.log").size() < DiskLog.BATCH_LINES + 2) {
+                assertTrue(System.nanoTime() < deadline, "the writer recovers");
+                Thread.sleep(20);
+            }
+            note(log, "net", "#c", BufferType.CHANNEL, 0, LineKind.MESSAGE, "n", "after");
+        }
+        List<String> logged = logLines("net", "#c.log");
+        int missed = lines - DiskLog.BATCH_LINES;
+        assertEquals("<n> STALL", logged.get(0).substring(20));
+        assertTrue(logged.get(DiskLog.BATCH_LINES).endsWith("<n> line " + DiskLog.BATCH_LINES));
+        assertEquals("-!- " + missed + " lines are missing from this log here: the disk did not keep up with the "
+                + "network", logged.get(DiskLog.BATCH_LINES + 1).substring(20));
+        assertTrue(logged.get(DiskLog.BATCH_LINES + 2).endsWith("<n> after"), "logging goes on afterwards");
+        assertEquals(DiskLog.BATCH_LINES + 3, logged.size());
     }
 
     @Test
     void restoresTheLastLinesAsTheyWereShown() {
         try (DiskLog log = log(100)) {
             for (int i = 0; i < 5; i++) {
-                log.lineAppended("net", "bob", BufferType.QUERY, i * 1000L, LineKind.MESSAGE, "bob", "m" + i, 0);
+                note(log, "net", "bob", BufferType.QUERY, i * 1000L, LineKind.MESSAGE, "bob", "m" + i);
             }
-            log.lineAppended("net", "bob", BufferType.QUERY, 9000, LineKind.ACTION, "me", "smiles", 0);
+            note(log, "net", "bob", BufferType.QUERY, 9000, LineKind.ACTION, "me", "smiles");
         }
         try (DiskLog log = log(3)) {
             List<BufferLine> restored = log.restore("net", "BOB", BufferType.QUERY);

@@ -54,6 +54,33 @@ class ServerTimeTest {
     }
 
     @Test
+    void theHandWrittenUtcFormAgreesWithTheFormatterOnEveryDayAndFraction() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        // every few days over nine centuries (leap years, century rules), compared with java.time's own parser
+        for (long day = java.time.LocalDate.of(1600, 1, 1).toEpochDay(); day <= java.time.LocalDate.of(2500, 12, 31)
+                .toEpochDay(); day += 1 + random.nextInt(60)) {
+            Instant expected = Instant.ofEpochSecond(day * 86_400 + random.nextInt(86_400),
+                    random.nextInt(1_000_000_000));
+            String full = expected.toString();
+            String millis = full.substring(0, 19) + "." + String.format("%03d", expected.getNano() / 1_000_000) + "Z";
+            assertEquals(expected, ServerTime.parseUtc(full), full);
+            assertEquals(Instant.parse(millis), ServerTime.parseUtc(millis), millis);
+            assertEquals(Instant.parse(millis), ServerTime.parseUtc(millis.replace('T', ' ')), millis);
+        }
+    }
+
+    @Test
+    void outOfRangeFieldsAreLeftToTheFormatter() {
+        for (String odd : List.of("2011-02-29T00:00:00Z", "2011-04-31T00:00:00Z", "2011-13-01T00:00:00Z",
+                "2011-10-19T24:00:00Z", "2011-10-19T16:60:51Z", "2011-10-19T16:40:60Z", "2011-10-19T16:40:51.Z",
+                "2011-10-19T16:40:51.1234567890Z", "2011-10-19T16:40:51+02:00", "2011-10-19T16:40:51.5",
+                "20x1-10-19T16:40:51Z")) {
+            assertNull(ServerTime.parseUtc(odd), odd);
+        }
+        assertEquals(Instant.parse("2012-02-29T00:00:00Z"), ServerTime.parseUtc("2012-02-29T00:00:00Z"));
+    }
+
+    @Test
     void garbageGivesNull() {
         assertNull(time(Map.of()));
         assertNull(time(Map.of("time", "yesterday")));
