@@ -11,7 +11,7 @@ import org.switchboard.api.session.BufferType;
 
 class NetworkStateTest {
 
-    private final NetworkState network = new SessionModel(100).network("net");
+    private final NetworkState network = new SessionModel(100, new org.switchboard.session.callback.CallbackMonitorSlot(System.getLogger("test"))).network("net");
 
     @Test
     void theBufferFoundLastIsFoundAgainUntilTheBuffersChange() {
