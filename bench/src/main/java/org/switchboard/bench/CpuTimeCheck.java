@@ -12,7 +12,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * whether a noisy JMH score is the code or the machine.
  *
  * <pre>
- * java -cp bench/target/benchmarks.jar org.switchboard.bench.CpuTimeCheck [rounds] [text]
+ * java -cp bench/target/benchmarks.jar org.switchboard.bench.CpuTimeCheck [rounds] [bytes|route|text]
  * </pre>
  */
 public final class CpuTimeCheck {
@@ -24,7 +24,7 @@ public final class CpuTimeCheck {
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 8;
-        boolean text = args.length > 1 && args[1].equals("text");
+        String benchmarkName = args.length > 1 ? args[1] : "bytes";
         Blackhole blackhole = new Blackhole(
                 "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
         ProtocolParseBenchmark benchmark = new ProtocolParseBenchmark();
@@ -35,10 +35,12 @@ public final class CpuTimeCheck {
             long wallStart = System.nanoTime();
             long lines = 0;
             while (System.nanoTime() - wallStart < ROUND_NANOS) {
-                if (text) {
-                    benchmark.parseText(blackhole);
-                } else {
-                    benchmark.decodeFromBytes(blackhole);
+                switch (benchmarkName) {
+                    case "bytes" -> benchmark.decodeFromBytes(blackhole);
+                    case "route" -> benchmark.decodeAndRoute(blackhole);
+                    case "text" -> benchmark.parseText(blackhole);
+                    default -> throw new IllegalArgumentException("not a benchmark: " + benchmarkName
+                            + " (bytes, route or text)");
                 }
                 lines += ProtocolParseBenchmark.LINES;
             }
