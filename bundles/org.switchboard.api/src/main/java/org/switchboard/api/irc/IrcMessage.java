@@ -15,17 +15,22 @@ import java.util.Objects;
  */
 public final class IrcMessage {
 
-    /** The tag section in wire form (without '@'), or {@code null} when the tags were given decoded. */
-    private final String tagSection;
     /**
-     * The decoded tags; for a parsed message filled in on first use. Races are harmless: every thread computes an
-     * equal immutable map, and the JDK's immutable maps are safe to publish without synchronisation.
+     * The tags as the message was made: a {@code String}, the tag section of a parsed line in wire form (without
+     * '@'), or the unmodifiable {@code Map}. Every part of the message is in a final field, so that a message
+     * handed to another thread through a data race is still complete; the two caches below are only shortcuts.
      */
-    private Map<String, String> tags;
+    private final Object tagsAsMade;
+    /**
+     * The decoded tag section of a parsed message, once someone asked for all tags. Races are harmless: every
+     * thread computes an equal immutable map, and the JDK's immutable maps are safe to publish without
+     * synchronisation.
+     */
+    private Map<String, String> decodedTags;
     private final String source;
     private final String command;
     private final List<String> params;
-    /** {@link #sourceNick()} once computed; routing asks for it on every message. Same benign race as tags. */
+    /** {@link #sourceNick()} once computed; routing asks for it on every message. A benign race, as above. */
     private String sourceNick;
 
     /**
@@ -39,13 +44,12 @@ public final class IrcMessage {
     public IrcMessage(Map<String, String> tags, String source, String command, List<String> params) {
         // copyOf returns its argument unchanged when it is already unmodifiable, so a caller that builds
         // immutable collections pays nothing here.
-        this(null, tags == null ? Map.of() : Map.copyOf(tags), source, command, params);
+        this(source, command, params, tags == null ? Map.of() : Map.copyOf(tags));
     }
 
-    private IrcMessage(String tagSection, Map<String, String> tags, String source, String command,
-            List<String> params) {
-        this.tagSection = tagSection;
-        this.tags = tags;
+    /** {@code tags}: the tag section in wire form or the decoded, unmodifiable map. */
+    private IrcMessage(String source, String command, List<String> params, Object tags) {
+        this.tagsAsMade = tags;
         this.source = source;
         this.command = Objects.requireNonNull(command, "command");
         this.params = params == null ? List.of() : List.copyOf(params);
@@ -63,14 +67,13 @@ public final class IrcMessage {
      * @param params     as for the constructor
      */
     public static IrcMessage parsed(String tagSection, String source, String command, List<String> params) {
-        return tagSection == null || tagSection.isEmpty()
-                ? new IrcMessage(null, Map.of(), source, command, params)
-                : new IrcMessage(tagSection, null, source, command, params);
+        return new IrcMessage(source, command, params,
+                tagSection == null || tagSection.isEmpty() ? Map.of() : tagSection);
     }
 
     /** A message with neither tags nor source, as a client sends it. */
     public static IrcMessage of(String command, String... params) {
-        return new IrcMessage(null, Map.of(), null, command, List.of(params));
+        return new IrcMessage(null, command, List.of(params), Map.of());
     }
 
     /**
@@ -78,10 +81,14 @@ public final class IrcMessage {
      * character stands for itself, a lone trailing backslash disappears); a tag sent without a value maps to the
      * empty string. Unmodifiable.
      */
+    @SuppressWarnings("unchecked")
     public Map<String, String> tags() {
-        Map<String, String> decoded = tags;
+        if (!(tagsAsMade instanceof String section)) {
+            return (Map<String, String>) tagsAsMade;
+        }
+        Map<String, String> decoded = decodedTags;
         if (decoded == null) {
-            decoded = tags = WireTags.decode(tagSection);
+            decoded = decodedTags = WireTags.decode(section);
         }
         return decoded;
     }
@@ -113,8 +120,9 @@ public final class IrcMessage {
 
     /** The value of a tag, or {@code null} when the message does not carry it. */
     public String tag(String key) {
-        Map<String, String> decoded = tags;
-        return decoded != null ? decoded.get(key) : WireTags.find(tagSection, Objects.requireNonNull(key, "key"));
+        Map<String, String> decoded = tagsAsMade instanceof String ? decodedTags : tags();
+        return decoded != null ? decoded.get(key)
+                : WireTags.find((String) tagsAsMade, Objects.requireNonNull(key, "key"));
     }
 
     /** The nick part of the source (everything before {@code !} or {@code @}), or {@code null} without a source. */
@@ -145,7 +153,7 @@ public final class IrcMessage {
     }
 
     public IrcMessage withSource(String newSource) {
-        return new IrcMessage(tagSection, tags, newSource, command, params);
+        return new IrcMessage(newSource, command, params, tagsAsMade);
     }
 
     /** Equal when tags (decoded), source, command and parameters are equal, however each message was made. */
