@@ -14,11 +14,12 @@ import org.switchboard.api.irc.IrcProtocolException;
  * ASCII, so the line is split into tokens before any of them is decoded. The tag section stays in wire form:
  * {@link IrcMessage} decodes it when a tag is read.
  *
- * <p>Keeps scratch arrays, so it is not thread-safe: a connection's reader thread owns one. Sources and channel names are deliberately not cached: measured on the benchmark corpus, looking them
- * up (hash, cache-missing compare) cost more than allocating fresh strings, 2.5 versus 3.2 million lines/s. Measured
- * again with a direct-mapped cache of 1024 slots (key bytes in one flat array) for the source and the middle
- * parameters: it spared about 105 of the 400 bytes allocated per line, yet cost 5 to 10 % more CPU time per line,
- * so sharing those strings is left to whoever keeps them (the session's member lists).
+ * <p>Keeps scratch arrays, so it is not thread-safe: a connection's reader thread owns one. Sources and channel
+ * names are deliberately not cached: measured on the benchmark corpus, looking them up (hash, cache-missing
+ * compare) cost more than allocating fresh strings, 2.5 versus 3.2 million lines/s. Measured again with a
+ * direct-mapped cache of 1024 slots (key bytes in one flat array) for the source and the middle parameters: it
+ * spared about 105 of the 400 bytes allocated per line, yet cost 5 to 10 % more CPU time per line, so sharing those
+ * strings is left to whoever keeps them (the session's member lists).
  */
 public final class ByteMessageParser {
 
