@@ -32,12 +32,7 @@ public final class CompareBuilds {
             System.err.println("usage: CompareBuilds OLD.jar NEW.jar [bytes|route|text] [rounds]");
             System.exit(2);
         }
-        String method = switch (args.length > 2 ? args[2] : "bytes") {
-            case "bytes" -> "decodeFromBytes";
-            case "route" -> "decodeAndRoute";
-            case "text" -> "parseText";
-            default -> throw new IllegalArgumentException("not a benchmark: " + args[2] + " (bytes, route or text)");
-        };
+        String method = benchmarkMethod(args.length > 2 ? args[2] : "bytes");
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 40;
         Build[] builds = {new Build(args[0], method), new Build(args[1], method)};
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -70,6 +65,16 @@ public final class CompareBuilds {
         Arrays.sort(ratios);
         System.out.printf("new/old per round pair: median %.3f, quartiles %.3f to %.3f, %d pairs%n",
                 ratios[ratios.length / 2], ratios[ratios.length / 4], ratios[ratios.length * 3 / 4], ratios.length);
+    }
+
+    /** The {@link ProtocolParseBenchmark} method for a short name on the command line. */
+    static String benchmarkMethod(String shortName) {
+        return switch (shortName) {
+            case "bytes" -> "decodeFromBytes";
+            case "route" -> "decodeAndRoute";
+            case "text" -> "parseText";
+            default -> throw new IllegalArgumentException("not a benchmark: " + shortName + " (bytes, route or text)");
+        };
     }
 
     /** One build's benchmark, set up, with a blackhole of its own class loader. */

@@ -2,6 +2,7 @@ package org.switchboard.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.lang.reflect.Method;
 
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -22,9 +23,10 @@ public final class CpuTimeCheck {
     private CpuTimeCheck() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws ReflectiveOperationException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 8;
-        String benchmarkName = args.length > 1 ? args[1] : "bytes";
+        Method method = ProtocolParseBenchmark.class.getMethod(
+                CompareBuilds.benchmarkMethod(args.length > 1 ? args[1] : "bytes"), Blackhole.class);
         Blackhole blackhole = new Blackhole(
                 "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
         ProtocolParseBenchmark benchmark = new ProtocolParseBenchmark();
@@ -35,13 +37,7 @@ public final class CpuTimeCheck {
             long wallStart = System.nanoTime();
             long lines = 0;
             while (System.nanoTime() - wallStart < ROUND_NANOS) {
-                switch (benchmarkName) {
-                    case "bytes" -> benchmark.decodeFromBytes(blackhole);
-                    case "route" -> benchmark.decodeAndRoute(blackhole);
-                    case "text" -> benchmark.parseText(blackhole);
-                    default -> throw new IllegalArgumentException("not a benchmark: " + benchmarkName
-                            + " (bytes, route or text)");
-                }
+                method.invoke(benchmark, blackhole);
                 lines += ProtocolParseBenchmark.LINES;
             }
             double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
