@@ -2,6 +2,7 @@ package org.switchboard.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.lang.reflect.Method;
 
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -12,7 +13,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * whether a noisy JMH score is the code or the machine.
  *
  * <pre>
- * java -cp bench/target/benchmarks.jar org.switchboard.bench.CpuTimeCheck [rounds] [text]
+ * java -cp bench/target/benchmarks.jar org.switchboard.bench.CpuTimeCheck [rounds] [bytes|route|text]
  * </pre>
  */
 public final class CpuTimeCheck {
@@ -22,9 +23,10 @@ public final class CpuTimeCheck {
     private CpuTimeCheck() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws ReflectiveOperationException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 8;
-        boolean text = args.length > 1 && args[1].equals("text");
+        Method method = ProtocolParseBenchmark.class.getMethod(
+                CompareBuilds.benchmarkMethod(args.length > 1 ? args[1] : "bytes"), Blackhole.class);
         Blackhole blackhole = new Blackhole(
                 "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
         ProtocolParseBenchmark benchmark = new ProtocolParseBenchmark();
@@ -35,11 +37,7 @@ public final class CpuTimeCheck {
             long wallStart = System.nanoTime();
             long lines = 0;
             while (System.nanoTime() - wallStart < ROUND_NANOS) {
-                if (text) {
-                    benchmark.parseText(blackhole);
-                } else {
-                    benchmark.decodeFromBytes(blackhole);
-                }
+                method.invoke(benchmark, blackhole);
                 lines += ProtocolParseBenchmark.LINES;
             }
             double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;

@@ -4,7 +4,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import org.switchboard.api.irc.IrcMessage;
 import org.switchboard.api.irc.IrcProtocolException;
@@ -12,24 +11,23 @@ import org.switchboard.api.irc.IrcProtocolException;
 /**
  * Parses one line straight from its bytes: the tags are decoded as UTF-8, the rest of the line as UTF-8 when it is
  * valid UTF-8 and with the fallback charset otherwise (decided per line). Every delimiter the parser looks for is
- * ASCII, so the line is split into tokens before any of them is decoded.
+ * ASCII, so the line is split into tokens before any of them is decoded. The tag section stays in wire form:
+ * {@link IrcMessage} decodes it when a tag is read.
  *
- * <p>Keeps scratch arrays and a small cache of tag keys, so it is not thread-safe: a connection's reader thread
- * owns one. Sources and channel names are deliberately not cached: measured on the benchmark corpus, looking them
- * up (hash, cache-missing compare) cost more than allocating fresh strings, 2.5 versus 3.2 million lines/s. Measured
- * again with a {@link TokenCache} of 1024 slots for the source and the middle parameters: it spared about 105 of
- * the 400 bytes allocated per line, yet cost 5 to 10 % more CPU time per line, so sharing those strings is left to
- * whoever keeps them (the session's member lists).
+ * <p>Keeps scratch arrays, so it is not thread-safe: a connection's reader thread owns one. Sources and channel
+ * names are deliberately not cached: measured on the benchmark corpus, looking them up (hash, cache-missing
+ * compare) cost more than allocating fresh strings, 2.5 versus 3.2 million lines/s. Measured again with a
+ * direct-mapped cache of 1024 slots (key bytes in one flat array) for the source and the middle parameters: it
+ * spared about 105 of the 400 bytes allocated per line, yet cost 5 to 10 % more CPU time per line, so sharing those
+ * strings is left to whoever keeps them (the session's member lists).
  */
 public final class ByteMessageParser {
 
     private final Charset fallback;
-    private final TokenCache tagKeys = new TokenCache(64);
     private String[] params = new String[16];
-    private String[] keys = new String[8];
-    private String[] values = new String[8];
-    private byte[] unescaped = new byte[256];
-    private final ValidUtf8Decoder utf8 = new ValidUtf8Decoder();
+    private final Utf8Decoder utf8 = new Utf8Decoder();
+    /** Set while reading a line as UTF-8 when one of its tokens turns out not to be: it is read again. */
+    private boolean notUtf8;
 
     public ByteMessageParser(Charset fallback) {
         this.fallback = fallback;
@@ -51,46 +49,64 @@ public final class ByteMessageParser {
         int firstHigh = -1;
         int lastHigh = -1;
         int i = Math.max(from, Math.min(plainUntil, to));
-        for (; i + 8 <= to; i += 8) {
-            long word = Swar.word(line, i);
-            // Any byte below 0x0E (NUL, CR, LF, but also TAB) sends the word to the exact check.
-            if (Swar.bytesBelowCarriageReturnPlusOne(word) != 0) {
-                checkControls(line, i, i + 8);
-            }
-            long high = word & Swar.HIGH_BITS;
-            if (high != 0) {
-                if (firstHigh < 0) {
-                    firstHigh = i + (Long.numberOfTrailingZeros(high) >>> 3);
+        if (to - from >= 8) {
+            while (i < to) {
+                // The last word may overlap bytes already checked or known plain, which is cheaper than a byte
+                // loop; for most lines (ASCII up to the terminator) it is the only word read here.
+                int at = Math.min(i, to - 8);
+                long word = Swar.word(line, at);
+                // Any byte below 0x0E (NUL, CR, LF, but also TAB) sends the word to the exact check.
+                if (Swar.bytesBelowCarriageReturnPlusOne(word) != 0) {
+                    checkControls(line, at, at + 8);
                 }
-                lastHigh = i + 7 - (Long.numberOfLeadingZeros(high) >>> 3);
-            }
-        }
-        for (; i < to; i++) {
-            byte b = line[i];
-            if (b < 0) {
-                if (firstHigh < 0) {
-                    firstHigh = i;
+                long high = word & Swar.HIGH_BITS;
+                if (high != 0) {
+                    // The overlapped bytes hold no high byte before firstHigh, so this stays the first.
+                    if (firstHigh < 0) {
+                        firstHigh = at + (Long.numberOfTrailingZeros(high) >>> 3);
+                    }
+                    lastHigh = at + 7 - (Long.numberOfLeadingZeros(high) >>> 3);
                 }
-                lastHigh = i;
-            } else if (b == 0 || b == '\r' || b == '\n') {
-                checkControls(line, i, i + 1);
+                i = at + 8;
+            }
+        } else {
+            for (; i < to; i++) {
+                byte b = line[i];
+                if (b < 0) {
+                    if (firstHigh < 0) {
+                        firstHigh = i;
+                    }
+                    lastHigh = i;
+                } else if (b == 0 || b == '\r' || b == '\n') {
+                    checkControls(line, i, i + 1);
+                }
             }
         }
         int pos = skipSpaces(line, from, to);
-        Map<String, String> tags = Map.of();
+        String tags = null;
         if (pos < to && line[pos] == '@') {
             int tagsEnd = indexOfSpace(line, pos, to);
-            tags = parseTags(line, pos + 1, tagsEnd, firstHigh < 0 || firstHigh >= tagsEnd);
+            tags = tagSection(line, pos + 1, tagsEnd, firstHigh < 0 || firstHigh >= tagsEnd);
             pos = skipSpaces(line, tagsEnd, to);
         }
         // Tokens that end before the first non-ASCII byte of the body are read as Latin-1, the cheapest decoding
         // and the same characters in every ASCII-compatible charset.
         int asciiUntil = to;
-        Charset charset = StandardCharsets.ISO_8859_1;
         if (lastHigh >= pos) {
             asciiUntil = firstHigh >= pos ? firstHigh : firstNonAscii(line, pos, to);
-            charset = Utf8.isValid(line, asciiUntil, to) ? StandardCharsets.UTF_8 : fallback;
         }
+        // Read as UTF-8 first, validating while decoding; a line that is not UTF-8 (rare) is read again with the
+        // fallback charset, so valid lines are not scanned once more just to choose.
+        IrcMessage message = parseBody(line, pos, to, asciiUntil, tags, null);
+        return message != null ? message : parseBody(line, pos, to, asciiUntil, tags, fallback);
+    }
+
+    /**
+     * Everything after the tags. {@code charset}: how to decode the non-ASCII bytes, {@code null} for UTF-8 if valid;
+     * then the result is {@code null} when some token is not valid UTF-8.
+     */
+    private IrcMessage parseBody(byte[] line, int pos, int to, int asciiUntil, String tags, Charset charset) {
+        notUtf8 = false;
         String source = null;
         if (pos < to && line[pos] == ':') {
             int sourceEnd = indexOfSpace(line, pos, to);
@@ -107,7 +123,10 @@ public final class ByteMessageParser {
             throw new IrcProtocolException("Command starts with '" + (char) line[pos] + "'");
         }
         int commandEnd = indexOfSpace(line, pos, to);
-        String command = CommandNames.of(line, pos, commandEnd, charset);
+        if (charset == null && commandEnd > asciiUntil && utf8.decode(line, pos, commandEnd) == null) {
+            notUtf8 = true;
+        }
+        String command = CommandNames.of(line, pos, commandEnd, charset == null ? StandardCharsets.UTF_8 : charset);
         pos = commandEnd;
         String[] p = params;
         int count = 0;
@@ -128,7 +147,7 @@ public final class ByteMessageParser {
             count++;
             pos = paramEnd;
         }
-        return new IrcMessage(tags, source, command, Immutables.list(p, count));
+        return notUtf8 ? null : IrcMessage.parsed(tags, source, command, Immutables.list(p, count));
     }
 
     private static void checkControls(byte[] line, int from, int to) {
@@ -141,67 +160,23 @@ public final class ByteMessageParser {
         }
     }
 
-    private Map<String, String> parseTags(byte[] line, int from, int to, boolean ascii) {
-        Charset charset = ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8;
-        int count = 0;
-        int pos = from;
-        while (pos < to) {
-            // Each byte is looked at once: the key ends at '=' or ';', the value at ';' unless a '\\' comes first,
-            // and an escape never produces a raw ';'.
-            int equals = Swar.indexOfEither(line, pos, to, (byte) '=', (byte) ';');
-            int entryEnd;
-            boolean escaped = false;
-            if (equals == to || line[equals] == ';') {
-                entryEnd = equals;
-            } else {
-                entryEnd = Swar.indexOfEither(line, equals + 1, to, (byte) ';', (byte) '\\');
-                if (entryEnd < to && line[entryEnd] == '\\') {
-                    escaped = true;
-                    entryEnd = Swar.indexOf(line, entryEnd, to, (byte) ';');
-                }
-            }
-            if (equals > pos) {
-                String key = ascii || isAscii(line, pos, equals) ? tagKeys.get(line, pos, equals)
-                        : new String(line, pos, equals - pos, StandardCharsets.UTF_8);
-                String value;
-                if (equals + 1 >= entryEnd) {
-                    value = "";
-                } else if (!escaped) {
-                    value = ascii ? latin1(line, equals + 1, entryEnd)
-                            : new String(line, equals + 1, entryEnd - equals - 1, StandardCharsets.UTF_8);
-                } else {
-                    if (unescaped.length < entryEnd - equals) {
-                        unescaped = new byte[Math.max(entryEnd - equals, unescaped.length * 2)];
-                    }
-                    int length = TagCodec.unescape(line, equals + 1, entryEnd, unescaped);
-                    value = new String(unescaped, 0, length, charset);
-                }
-                int existing = Immutables.indexOf(keys, count, key);
-                if (existing >= 0) {
-                    values[existing] = value;
-                } else {
-                    if (count == keys.length) {
-                        keys = Arrays.copyOf(keys, count * 2);
-                        values = Arrays.copyOf(values, count * 2);
-                    }
-                    keys[count] = key;
-                    values[count++] = value;
-                }
-            }
-            pos = entryEnd + 1;
-        }
-        return Immutables.map(keys, values, count);
-    }
-
-    /** ASCII bytes as a string, through the constructor small enough to be inlined. */
+    /**
+     * The tag section in wire form; {@link IrcMessage} unescapes it when someone reads a tag. Tags are always UTF-8,
+     * whatever the rest of the line is; invalid sequences become U+FFFD, as they would value by value, because
+     * every delimiter of the section is ASCII and never part of a sequence.
+     */
     @SuppressWarnings("deprecation")
-    private static String latin1(byte[] line, int from, int to) {
-        return new String(line, 0, from, to - from);
+    private String tagSection(byte[] line, int from, int to, boolean ascii) {
+        if (ascii) {
+            return new String(line, 0, from, to - from);
+        }
+        String decoded = utf8.decode(line, from, to);
+        return decoded != null ? decoded : new String(line, from, to - from, StandardCharsets.UTF_8);
     }
 
     /**
-     * The bytes {@code [from, to)} as text; {@code asciiUntil}: bytes before this index are known to be ASCII; when
-     * {@code charset} is UTF-8, the bytes from there on are known to be valid UTF-8.
+     * The bytes {@code [from, to)} as text; bytes before {@code asciiUntil} are known to be ASCII. {@code charset}
+     * null: UTF-8, and when the bytes are not valid UTF-8, {@link #notUtf8} is set and the result is {@code null}.
      */
     @SuppressWarnings("deprecation")
     private String text(byte[] line, int from, int to, int asciiUntil, Charset charset) {
@@ -213,8 +188,14 @@ public final class ByteMessageParser {
             // enough for the JIT to inline into the parser.
             return new String(line, 0, from, to - from);
         }
-        return charset == StandardCharsets.UTF_8 ? utf8.decode(line, from, to)
-                : new String(line, from, to - from, charset);
+        if (charset != null) {
+            return new String(line, from, to - from, charset);
+        }
+        String decoded = utf8.decode(line, from, to);
+        if (decoded == null) {
+            notUtf8 = true;
+        }
+        return decoded;
     }
 
     private static int firstNonAscii(byte[] line, int from, int to) {
@@ -224,15 +205,6 @@ public final class ByteMessageParser {
             }
         }
         return to;
-    }
-
-    private static boolean isAscii(byte[] line, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (line[i] < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static int skipSpaces(byte[] line, int pos, int end) {

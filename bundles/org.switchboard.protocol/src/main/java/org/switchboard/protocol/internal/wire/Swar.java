@@ -70,26 +70,6 @@ public final class Swar {
         return zeroBytes(word ^ LF);
     }
 
-    /** Index of the first {@code a} or {@code b} in {@code [from, to)}, or {@code to} when there is neither. */
-    public static int indexOfEither(byte[] bytes, int from, int to, byte a, byte b) {
-        long patternA = ONES * (a & 0xff);
-        long patternB = ONES * (b & 0xff);
-        int i = from;
-        for (; i + 8 <= to; i += 8) {
-            long word = word(bytes, i);
-            long found = zeroBytes(word ^ patternA) | zeroBytes(word ^ patternB);
-            if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
-            }
-        }
-        for (; i < to; i++) {
-            if (bytes[i] == a || bytes[i] == b) {
-                return i;
-            }
-        }
-        return to;
-    }
-
     /** Index of the first LF in {@code [from, to)}, or -1. */
     public static int indexOfLineFeed(byte[] bytes, int from, int to) {
         int i = from;

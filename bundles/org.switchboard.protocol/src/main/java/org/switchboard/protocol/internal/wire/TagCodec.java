@@ -4,70 +4,13 @@ import java.util.Map;
 
 import org.switchboard.api.irc.IrcProtocolException;
 
-/** The IRCv3 message-tags value escaping, both ways. */
+/**
+ * The IRCv3 message-tags value escaping for output; reading tags (unescaping) is {@code IrcMessage}'s, which
+ * decodes a parsed message's tag section when it is first asked for a tag.
+ */
 public final class TagCodec {
 
     private TagCodec() {
-    }
-
-    /**
-     * Unescapes a tag value: {@code \:} {@code \s} {@code \\} {@code \r} {@code \n}; any other escaped character
-     * stands for itself and a lone trailing backslash disappears.
-     */
-    public static String unescape(CharSequence raw, int from, int to) {
-        int backslash = -1;
-        for (int i = from; i < to; i++) {
-            if (raw.charAt(i) == '\\') {
-                backslash = i;
-                break;
-            }
-        }
-        if (backslash < 0) {
-            return raw.subSequence(from, to).toString();
-        }
-        StringBuilder out = new StringBuilder(to - from);
-        out.append(raw, from, backslash);
-        for (int i = backslash; i < to; i++) {
-            char c = raw.charAt(i);
-            if (c != '\\') {
-                out.append(c);
-            } else if (++i < to) {
-                out.append(unescaped(raw.charAt(i)));
-            }
-        }
-        return out.toString();
-    }
-
-    /**
-     * Unescapes the bytes {@code [from, to)} into {@code out} from index 0 and returns the length; the escapes work
-     * on bytes because every escape sequence is ASCII and UTF-8 never uses ASCII bytes inside a sequence.
-     */
-    public static int unescape(byte[] raw, int from, int to, byte[] out) {
-        int length = 0;
-        for (int i = from; i < to; i++) {
-            byte b = raw[i];
-            if (b != '\\') {
-                out[length++] = b;
-            } else if (++i < to) {
-                out[length++] = (byte) unescaped((char) raw[i]);
-            }
-        }
-        return length;
-    }
-
-    private static char unescaped(char c) {
-        switch (c) {
-            case ':':
-                return ';';
-            case 's':
-                return ' ';
-            case 'r':
-                return '\r';
-            case 'n':
-                return '\n';
-            default:
-                return c;
-        }
     }
 
     /** Appends {@code @key=value;key2...} and a space; nothing for no tags. Keys in sorted order, for stable output. */

@@ -2,7 +2,6 @@ package org.switchboard.protocol.internal.wire;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import org.switchboard.api.irc.IrcMessage;
 import org.switchboard.api.irc.IrcProtocolException;
@@ -26,10 +25,10 @@ public final class TextMessageParser {
             }
         }
         int pos = skipSpaces(line, 0, end);
-        Map<String, String> tags = Map.of();
+        String tags = null;
         if (pos < end && line.charAt(pos) == '@') {
             int tagsEnd = indexOfSpace(line, pos, end);
-            tags = parseTags(line, pos + 1, tagsEnd);
+            tags = line.substring(pos + 1, tagsEnd);
             pos = skipSpaces(line, tagsEnd, end);
         }
         String source = null;
@@ -71,41 +70,7 @@ public final class TextMessageParser {
             pos = paramEnd;
         }
         List<String> list = params == null ? List.of() : Immutables.list(params, count);
-        return new IrcMessage(tags, source, command, list);
-    }
-
-    private static Map<String, String> parseTags(String line, int from, int to) {
-        String[] keys = new String[8];
-        String[] values = new String[8];
-        int count = 0;
-        int pos = from;
-        while (pos < to) {
-            int entryEnd = line.indexOf(';', pos);
-            if (entryEnd < 0 || entryEnd > to) {
-                entryEnd = to;
-            }
-            int equals = line.indexOf('=', pos);
-            if (equals < 0 || equals > entryEnd) {
-                equals = entryEnd;
-            }
-            if (equals > pos) {
-                String key = line.substring(pos, equals);
-                String value = equals < entryEnd ? TagCodec.unescape(line, equals + 1, entryEnd) : "";
-                int existing = Immutables.indexOf(keys, count, key);
-                if (existing >= 0) {
-                    values[existing] = value;
-                } else {
-                    if (count == keys.length) {
-                        keys = Arrays.copyOf(keys, count * 2);
-                        values = Arrays.copyOf(values, count * 2);
-                    }
-                    keys[count] = key;
-                    values[count++] = value;
-                }
-            }
-            pos = entryEnd + 1;
-        }
-        return Immutables.map(keys, values, count);
+        return IrcMessage.parsed(tags, source, command, list);
     }
 
     private static int skipSpaces(String line, int pos, int end) {

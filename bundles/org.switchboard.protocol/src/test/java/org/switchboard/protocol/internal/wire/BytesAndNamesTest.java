@@ -1,7 +1,6 @@
 package org.switchboard.protocol.internal.wire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,38 +10,6 @@ import org.junit.jupiter.api.Test;
 
 /** The low-level helpers of the byte parser. */
 class BytesAndNamesTest {
-
-    private static boolean valid(int... bytes) {
-        byte[] array = new byte[bytes.length];
-        for (int i = 0; i < bytes.length; i++) {
-            array[i] = (byte) bytes[i];
-        }
-        return Utf8.isValid(array, 0, array.length);
-    }
-
-    @Test
-    void utf8Validation() {
-        byte[] text = "plain ascii, then \u00e4 \u20ac \uD83D\uDE00 and more ascii text".getBytes(StandardCharsets.UTF_8);
-        assertTrue(Utf8.isValid(text, 0, text.length));
-        assertTrue(valid());
-        assertTrue(valid(0xC3, 0xA4));
-        assertFalse(valid(0xC3), "truncated");
-        assertFalse(valid(0xE2, 0x82), "truncated");
-        assertFalse(valid(0xA4), "lone continuation");
-        assertFalse(valid(0xC0, 0xAF), "overlong");
-        assertFalse(valid(0xE0, 0x80, 0xAF), "overlong");
-        assertFalse(valid(0xED, 0xA0, 0x80), "surrogate");
-        assertFalse(valid(0xF4, 0x90, 0x80, 0x80), "above U+10FFFF");
-        assertFalse(valid(0xE9, 0x74, 0xE9), "latin-1");
-        assertTrue(valid(0xF0, 0x9F, 0x98, 0x80));
-    }
-
-    @Test
-    void utf8ValidationRespectsTheRange() {
-        byte[] bytes = {'a', (byte) 0xC3, (byte) 0xA4, 'b'};
-        assertFalse(Utf8.isValid(bytes, 0, 2));
-        assertTrue(Utf8.isValid(bytes, 1, 3));
-    }
 
     @Test
     void swarFindsEveryPosition() {
@@ -80,48 +47,43 @@ class BytesAndNamesTest {
     }
 
     @Test
-    void tagKeyCacheSharesRepeatedKeys() {
-        TokenCache cache = new TokenCache(8);
-        byte[] a = "time msgid time account-with-a-long-name account-with-a-long-name".getBytes(StandardCharsets.US_ASCII);
-        String first = cache.get(a, 0, 4);
-        assertEquals("time", first);
-        assertEquals("msgid", cache.get(a, 5, 10));
-        assertSame(first, cache.get(a, 11, 15));
-        String longKey = cache.get(a, 16, 40);
-        assertEquals("account-with-a-long-name", longKey);
-        assertSame(longKey, cache.get(a, 41, 65));
-    }
-
-    @Test
-    void tokenCacheStaysCorrectWhenEntriesCollideOrDoNotFit() {
-        TokenCache single = new TokenCache(1);
-        String tooLong = "k".repeat(TokenCache.SLOT_BYTES + 1);
-        byte[] a = ("alpha beta alpha8chars alpha8chart a b " + tooLong).getBytes(StandardCharsets.US_ASCII);
-        // One slot: every new key evicts the previous one, and a same-length key must not be taken for it.
-        assertEquals("alpha", single.get(a, 0, 5));
-        assertEquals("beta", single.get(a, 6, 10));
-        assertEquals("alpha", single.get(a, 0, 5));
-        assertEquals("alpha8chars", single.get(a, 11, 22));
-        assertEquals("alpha8chart", single.get(a, 23, 34));
-        assertEquals("a", single.get(a, 35, 36));
-        assertEquals("b", single.get(a, 37, 38));
-        assertEquals(tooLong, single.get(a, 39, a.length));
-        assertEquals("b", single.get(a, 37, 38));
-    }
-
-    @Test
-    void indexOfEitherFindsTheFirstOfTwoBytesAtEveryPosition() {
-        for (int length = 0; length < 20; length++) {
-            for (int at = 0; at < length; at++) {
-                byte[] bytes = new byte[length];
-                java.util.Arrays.fill(bytes, (byte) 'x');
-                bytes[at] = (byte) (at % 2 == 0 ? ';' : '\\');
-                if (at + 1 < length) {
-                    bytes[at + 1] = (byte) ';';
-                }
-                assertEquals(at, Swar.indexOfEither(bytes, 0, length, (byte) ';', (byte) '\\'));
+    void knownCommandsAreSharedWhereverTheyStandInTheBuffer() {
+        // A name of up to eight bytes is read as one word when eight bytes are left in the array, byte by byte
+        // near its end; both must find the same shared string and create the same new one.
+        for (String name : new String[] {"PRIVMSG", "ping", "Join", "MARKREAD", "ACK", "AUTHENTICATE", "x", "NICKS",
+            "PRIVMSGS", "privms"}) {
+            byte[] atEnd = (":src " + name).getBytes(StandardCharsets.US_ASCII);
+            byte[] inside = (":src " + name + " #chan :text").getBytes(StandardCharsets.US_ASCII);
+            String fromEnd = CommandNames.of(atEnd, 5, atEnd.length, StandardCharsets.UTF_8);
+            String fromInside = CommandNames.of(inside, 5, 5 + name.length(), StandardCharsets.UTF_8);
+            assertEquals(name.toUpperCase(java.util.Locale.ROOT), fromEnd);
+            assertEquals(fromEnd, fromInside);
+            if (fromEnd.equals("PRIVMSG") || fromEnd.equals("PING") || fromEnd.equals("JOIN")
+                    || fromEnd.equals("MARKREAD") || fromEnd.equals("ACK") || fromEnd.equals("AUTHENTICATE")) {
+                assertSame(fromEnd, fromInside, name);
+                assertSame(fromEnd, CommandNames.of(name, 0, name.length()), name);
             }
-            assertEquals(length, Swar.indexOfEither(new byte[length], 0, length, (byte) ';', (byte) '\\'));
+        }
+    }
+
+    @Test
+    void wordUpperCaseChangesExactlyTheAsciiLowerCaseLetters() {
+        for (int b = 0; b < 256; b++) {
+            for (int position = 0; position < 8; position++) {
+                // Neighbours that could leak a carry or borrow into the byte under test.
+                for (long fill : new long[] {0, 0x7F, 0x80, 0xFF, 'a', 'z', '{', '`'}) {
+                    long word = 0;
+                    for (int k = 0; k < 8; k++) {
+                        word |= (k == position ? b : fill) << (8 * k);
+                    }
+                    long upper = CommandNames.upperCase(word);
+                    for (int k = 0; k < 8; k++) {
+                        int in = (int) (word >>> (8 * k)) & 0xFF;
+                        int expected = in >= 'a' && in <= 'z' ? in - 32 : in;
+                        assertEquals(expected, (int) (upper >>> (8 * k)) & 0xFF, "byte " + b + " at " + position);
+                    }
+                }
+            }
         }
     }
 

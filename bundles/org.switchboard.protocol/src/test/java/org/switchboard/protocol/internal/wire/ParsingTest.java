@@ -86,6 +86,65 @@ class ParsingTest {
     }
 
     @Test
+    void aMalformedTagSectionIsNoErrorAndDecodesByTheRules() {
+        // The tag grammar is total, so tags are not checked when the line is parsed: a message keeps its section
+        // and decodes it on first use, and every section decodes to something. Empty keys are dropped, a key
+        // without '=' or with an empty value is the empty string, the last of a repeated key wins.
+        IrcMessage m = parse("@;;=orphan;a=1;=;a=2;b=x=y;c=\\\\;e=\\;d;\\k=v\\ :n PRIVMSG #c :hi");
+        assertEquals(Map.of("a", "2", "b", "x=y", "c", "\\", "e", "", "d", "", "\\k", "v"), m.tags());
+        assertEquals("2", m.tag("a"));
+        assertEquals("x=y", m.tag("b"));
+        assertEquals(List.of("#c", "hi"), m.params());
+        assertEquals(Map.of(), parse("@; PING x").tags());
+        assertEquals(Map.of(), parse("@=;=;= PING x").tags());
+    }
+
+    @Test
+    void invalidUtf8InTagsBecomesReplacementCharactersAndLeavesTheRestAlone() {
+        byte[] tags = "@label=a".getBytes(StandardCharsets.UTF_8);
+        byte[] rest = "b;ok=\u00e9 :n PRIVMSG #c :caf\u00e9".getBytes(StandardCharsets.UTF_8);
+        byte[] line = new byte[tags.length + 1 + rest.length];
+        System.arraycopy(tags, 0, line, 0, tags.length);
+        line[tags.length] = (byte) 0xff;
+        System.arraycopy(rest, 0, line, tags.length + 1, rest.length);
+        IrcMessage m = new ByteMessageParser(CP1252).parse(line, 0, line.length);
+        assertEquals("a\uFFFDb", m.tag("label"));
+        assertEquals("\u00e9", m.tag("ok"));
+        assertEquals("caf\u00e9", m.lastParam(), "the body is valid UTF-8 and read as such");
+    }
+
+    @Test
+    void oneTokenThatIsNotUtf8SendsTheWholeLineToTheFallbackCharset() {
+        // Valid UTF-8 in the source and a middle parameter, one CP1252 byte in the text: the line is not UTF-8, so
+        // every token is read as CP1252, the earlier ones too.
+        byte[] head = ":j\u00f6rg!u@h PRIVMSG #caf\u00e9 :".getBytes(StandardCharsets.UTF_8);
+        byte[] line = new byte[head.length + 2];
+        System.arraycopy(head, 0, line, 0, head.length);
+        line[head.length] = (byte) 0x80;
+        line[head.length + 1] = '5';
+        IrcMessage m = new ByteMessageParser(CP1252).parse(line, 0, line.length);
+        assertEquals("j\u00c3\u00b6rg!u@h", m.source());
+        assertEquals(List.of("#caf\u00c3\u00a9", "\u20ac5"), m.params());
+
+        byte[] command = {'P', 'R', (byte) 0xc9, 'V', ' ', 'x'};
+        assertEquals("PR\u00c9V", new ByteMessageParser(CP1252).parse(command, 0, command.length).command());
+    }
+
+    @Test
+    void eachLineChoosesItsCharsetAgain() {
+        ByteMessageParser parser = new ByteMessageParser(CP1252);
+        byte[] latin1 = ":n PRIVMSG #c :caf\u00e9".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] utf8 = ":n PRIVMSG #c :caf\u00e9".getBytes(StandardCharsets.UTF_8);
+        byte[] rejectedAfterABadByte = {':', 'n', (byte) 0xe9, ' ', ' '};
+        assertEquals("caf\u00e9", parser.parse(latin1, 0, latin1.length).lastParam());
+        assertEquals("caf\u00e9", parser.parse(utf8, 0, utf8.length).lastParam());
+        assertThrows(IrcProtocolException.class, () -> parser.parse(rejectedAfterABadByte, 0,
+                rejectedAfterABadByte.length));
+        assertEquals("caf\u00e9", parser.parse(utf8, 0, utf8.length).lastParam());
+        assertEquals(new ByteMessageParser(CP1252).parse(utf8, 0, utf8.length), parser.parse(utf8, 0, utf8.length));
+    }
+
+    @Test
     void invalidUtf8LineFallsBackToConfiguredCharset() {
         byte[] line = ":n PRIVMSG #c :\u20ac5".getBytes(CP1252);
         assertEquals("\u20ac5", new ByteMessageParser(CP1252).parse(line, 0, line.length).lastParam());

@@ -5,20 +5,22 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * Turns bytes already known to be valid UTF-8 (see {@link Utf8#isValid}) into a string with a single exact-size
- * allocation for text that fits Latin-1, and two for other text. The JDK's charset constructor first allocates a
- * Latin-1 array of the byte length and then shrinks it with a copy, or for text beyond Latin-1 allocates three
- * arrays; it is also too large for the JIT to inline. A third of the lines of a busy channel carry some non-ASCII
- * text, so this is on the hot path. Keeps scratch arrays: not thread-safe, one per parser.
+ * Strict UTF-8 decoding (no overlong forms, no surrogates, nothing above U+10FFFF) that validates as it decodes and
+ * gives up on the first invalid sequence, so that a line is read once whether or not it turns out to be UTF-8.
+ * Text that fits Latin-1 costs a single exact-size allocation, other text two. The JDK's charset constructor would
+ * replace invalid input instead of reporting it, first allocates a Latin-1 array of the byte length and then
+ * shrinks it with a copy (three arrays for text beyond Latin-1), and is too large for the JIT to inline. A third of
+ * the lines of a busy channel carry some non-ASCII text, so this is on the hot path. Keeps scratch arrays: not
+ * thread-safe, one per parser.
  */
-final class ValidUtf8Decoder {
+final class Utf8Decoder {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private byte[] latin1 = new byte[512];
     private char[] chars = new char[512];
 
-    /** The valid UTF-8 bytes {@code [from, to)} as a string. */
+    /** The bytes {@code [from, to)} as a string, or {@code null} when they are not valid UTF-8. */
     @SuppressWarnings("deprecation")
     String decode(byte[] bytes, int from, int to) {
         int length = to - from;
@@ -44,6 +46,9 @@ final class ValidUtf8Decoder {
                 i++;
             } else if ((b & 0xfe) == 0xc2) {
                 // C2 and C3 lead the two-byte forms of U+0080..U+00FF, the upper half of Latin-1.
+                if (i + 1 >= to || !isContinuation(bytes[i + 1])) {
+                    return null;
+                }
                 out[n++] = (byte) (((b & 0x03) << 6) | (bytes[i + 1] & 0x3f));
                 i += 2;
             } else {
@@ -70,20 +75,44 @@ final class ValidUtf8Decoder {
             if (b < 0x80) {
                 out[n++] = (char) b;
                 i++;
-            } else if (b < 0xe0) {
+            } else if (b >= 0xc2 && b <= 0xdf) {
+                if (i + 1 >= to || !isContinuation(bytes[i + 1])) {
+                    return null;
+                }
                 out[n++] = (char) (((b & 0x1f) << 6) | (bytes[i + 1] & 0x3f));
                 i += 2;
-            } else if (b < 0xf0) {
-                out[n++] = (char) (((b & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f));
+            } else if (b >= 0xe0 && b <= 0xef) {
+                if (i + 2 >= to || !isContinuation(bytes[i + 1]) || !isContinuation(bytes[i + 2])) {
+                    return null;
+                }
+                int second = bytes[i + 1] & 0xff;
+                if ((b == 0xe0 && second < 0xa0) || (b == 0xed && second > 0x9f)) {
+                    return null;
+                }
+                out[n++] = (char) (((b & 0x0f) << 12) | ((second & 0x3f) << 6) | (bytes[i + 2] & 0x3f));
                 i += 3;
-            } else {
-                int codePoint = ((b & 0x07) << 18) | ((bytes[i + 1] & 0x3f) << 12) | ((bytes[i + 2] & 0x3f) << 6)
+            } else if (b >= 0xf0 && b <= 0xf4) {
+                if (i + 3 >= to || !isContinuation(bytes[i + 1]) || !isContinuation(bytes[i + 2])
+                        || !isContinuation(bytes[i + 3])) {
+                    return null;
+                }
+                int second = bytes[i + 1] & 0xff;
+                if ((b == 0xf0 && second < 0x90) || (b == 0xf4 && second > 0x8f)) {
+                    return null;
+                }
+                int codePoint = ((b & 0x07) << 18) | ((second & 0x3f) << 12) | ((bytes[i + 2] & 0x3f) << 6)
                         | (bytes[i + 3] & 0x3f);
                 out[n++] = Character.highSurrogate(codePoint);
                 out[n++] = Character.lowSurrogate(codePoint);
                 i += 4;
+            } else {
+                return null;
             }
         }
         return new String(out, 0, n);
+    }
+
+    private static boolean isContinuation(byte b) {
+        return (b & 0xc0) == 0x80;
     }
 }
