@@ -18,6 +18,8 @@ import java.util.Properties;
 import java.util.StringJoiner;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 import org.osgi.framework.Bundle;
@@ -135,6 +137,7 @@ public final class SwitchboardRuntime {
         properties.put("switchboard.config.dir", profile.config().toString());
         properties.put("switchboard.data.dir", profile.data().toString());
         properties.put("switchboard.cache.dir", profile.cache().toString());
+        properties.put(BundleChoices.FILE_PROPERTY, choicesFile().toString());
         properties.put("switchboard.headless", Boolean.toString(options.headless()));
         if (options.demo()) {
             properties.put("switchboard.demo", "true");
@@ -165,7 +168,9 @@ public final class SwitchboardRuntime {
         framework = factory.newFramework(frameworkProperties());
         framework.init();
         StartupTrace.mark("framework initialised");
-        List<Bundle> bundles = installBundles(framework);
+        BundleChoices choices = readChoices();
+        List<Bundle> bundles = installBundles(framework, choices);
+        List<Bundle> toStart = bundlesToStart(bundles, choices, options, pluginSkinStarts(bundles));
         boolean windowed = false;
         for (Bundle bundle : bundles) {
             if (isFragment(bundle)) {
@@ -175,8 +180,7 @@ public final class SwitchboardRuntime {
             if (level != null && level.getStartLevel() != startLevel(bundle)) {
                 level.setStartLevel(startLevel(bundle));
             }
-            if (options.headless() && isUserInterface(bundle) || !options.console() && isConsole(bundle)
-                    || !isAutostart(bundle)) {
+            if (!toStart.contains(bundle)) {
                 // Persistently stopped, so that a later start from the shell is remembered like any other.
                 bundle.stop();
                 continue;
@@ -241,6 +245,72 @@ public final class SwitchboardRuntime {
         return event.getType() != FrameworkEvent.WAIT_TIMEDOUT;
     }
 
+    /** True when a skin installed from elsewhere than bundle/ (the plugins folder) is set to start. */
+    private boolean pluginSkinStarts(List<Bundle> shipped) {
+        for (Bundle bundle : framework.getBundleContext().getBundles()) {
+            if (!shipped.contains(bundle) && isUserInterface(bundle)) {
+                BundleStartLevel level = bundle.adapt(BundleStartLevel.class);
+                if (level != null && level.isPersistentlyStarted()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private Path choicesFile() {
+        return profile.config().resolve(BundleChoices.FILE_NAME);
+    }
+
+    private BundleChoices readChoices() {
+        try {
+            return BundleChoices.read(choicesFile());
+        } catch (IOException | IllegalArgumentException e) {
+            log().log(Level.WARNING, "Could not read " + choicesFile() + " (" + e.getMessage()
+                    + "); the bundles start as shipped");
+            return BundleChoices.none();
+        }
+    }
+
+    /**
+     * The bundles (fragments aside) that start in this run. The run's mode comes first: no user interface when
+     * headless, no terminal shell without --console. Then what the user chose in the plugin manager, then the
+     * manifest's {@value #AUTOSTART_HEADER}. One skin at a time: a skin the user started replaces the ones that
+     * would start by default; and a window run where the user stopped every skin still gets the default one, since
+     * a client without a window could only be stopped with a signal ({@code pluginSkinStarts}: unless a skin from
+     * the plugins folder, which FileInstall starts later, is to be the window).
+     */
+    static List<Bundle> bundlesToStart(List<Bundle> bundles, BundleChoices choices, LaunchOptions options,
+            boolean pluginSkinStarts) {
+        boolean skinChosen = false;
+        for (Bundle bundle : bundles) {
+            skinChosen |= isUserInterface(bundle) && choices.of(bundle.getSymbolicName()) == BundleChoices.Choice.STARTED;
+        }
+        List<Bundle> start = new ArrayList<>();
+        List<Bundle> defaultSkins = new ArrayList<>();
+        boolean skinStarts = false;
+        for (Bundle bundle : bundles) {
+            if (isFragment(bundle) || options.headless() && isUserInterface(bundle)
+                    || !options.console() && isConsole(bundle)) {
+                continue;
+            }
+            BundleChoices.Choice choice = choices.of(bundle.getSymbolicName());
+            if (isUserInterface(bundle) && isAutostart(bundle)) {
+                defaultSkins.add(bundle);
+            }
+            boolean wanted = choice == null ? isAutostart(bundle) && !(skinChosen && isUserInterface(bundle))
+                    : choice == BundleChoices.Choice.STARTED;
+            if (wanted) {
+                start.add(bundle);
+                skinStarts |= isUserInterface(bundle);
+            }
+        }
+        if (!options.headless() && !skinStarts && !pluginSkinStarts) {
+            start.addAll(defaultSkins);
+        }
+        return start;
+    }
+
     static boolean isAutostart(Bundle bundle) {
         return !"false".equalsIgnoreCase(String.valueOf(bundle.getHeaders().get(AUTOSTART_HEADER)).trim());
     }
@@ -268,6 +338,21 @@ public final class SwitchboardRuntime {
         return CONSOLE_BUNDLE.equals(bundle.getSymbolicName());
     }
 
+    /** The jar's Bundle-SymbolicName without its attributes, or null when it has none or cannot be read. */
+    static String symbolicName(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            String header = manifest == null ? null : manifest.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME);
+            if (header == null) {
+                return null;
+            }
+            int semicolon = header.indexOf(';');
+            return (semicolon < 0 ? header : header.substring(0, semicolon)).trim();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     private static boolean isFragment(Bundle bundle) {
         return bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null;
     }
@@ -277,12 +362,17 @@ public final class SwitchboardRuntime {
      * newer than the installed bundle, and bundles whose jar is gone are uninstalled. Keeping the cache (rather
      * than cleaning it at every start) makes start-up faster.
      */
-    private List<Bundle> installBundles(Framework framework) throws IOException {
+    private List<Bundle> installBundles(Framework framework, BundleChoices choices) throws IOException {
         Path bundleDir = home.resolve("bundle");
         List<Path> jars;
         try (Stream<Path> files = Files.list(bundleDir)) {
             jars = files.filter(p -> p.getFileName().toString().endsWith(".jar"))
                     .sorted(Comparator.comparing(Path::getFileName)).toList();
+        }
+        if (choices.anyUninstalled()) {
+            // Read manifests only then: it costs start-up a few milliseconds per jar.
+            jars = jars.stream().filter(jar -> choices.of(symbolicName(jar)) != BundleChoices.Choice.UNINSTALLED)
+                    .toList();
         }
         Map<String, Bundle> installed = new HashMap<>();
         for (Bundle bundle : framework.getBundleContext().getBundles()) {

@@ -42,6 +42,7 @@ import org.switchboard.api.plugins.CallbackMonitor;
 import org.switchboard.api.plugins.PluginException;
 import org.switchboard.api.plugins.PluginInfo;
 import org.switchboard.api.plugins.PluginManager;
+import org.switchboard.api.plugins.PluginOrigin;
 import org.switchboard.api.plugins.PluginProblem;
 import org.switchboard.api.plugins.PluginRole;
 import org.switchboard.api.plugins.PluginState;
@@ -103,6 +104,7 @@ public final class PluginManagerComponent implements PluginManager, CallbackMoni
     private final ProblemFinder problems;
     private final CallbackRecords callbacks;
     private final PluginOperations operations;
+    private final BundleChoices choices;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "switchboard-plugins");
         thread.setDaemon(true);
@@ -132,6 +134,8 @@ public final class PluginManagerComponent implements PluginManager, CallbackMoni
                 config.blockedAfterMillis(), () -> stale.set(true));
         this.operations = new PluginOperations(context, classifier, problems,
                 TimeUnit.SECONDS.toMillis(config.fileInstallWaitSeconds()));
+        String choicesFile = context.getProperty(BundleChoices.FILE_PROPERTY);
+        this.choices = new BundleChoices(choicesFile == null ? null : Path.of(choicesFile));
         context.addBundleListener(bundleListener);
         context.addServiceListener(serviceListener);
         context.addFrameworkListener(frameworkListener);
@@ -237,6 +241,7 @@ public final class PluginManagerComponent implements PluginManager, CallbackMoni
         return onBundle(plugin, bundle -> {
             refuseCore(bundle, "stopping it would take the client down");
             operations.stop(bundle);
+            remember(bundle, BundleChoices.Choice.STOPPED);
         });
     }
 
@@ -254,15 +259,30 @@ public final class PluginManagerComponent implements PluginManager, CallbackMoni
             Bundle bundle = PluginNames.resolve(plugin, context.getBundles());
             refuseCore(bundle, "the client cannot work without it");
             PluginInfo before = info(bundle);
+            // Decided before: an uninstalled bundle has no origin any more.
+            boolean shipped = classifier.origin(bundle) == PluginOrigin.BUNDLE_FOLDER;
             recorded(bundle, () -> operations.uninstall(bundle));
+            if (shipped) {
+                choices.remember(bundle.getSymbolicName(), BundleChoices.Choice.UNINSTALLED);
+            }
             return before.withState(PluginState.UNINSTALLED);
         });
     }
 
     private void startAsTheOnlySkin(Bundle bundle, String failure) {
         operations.start(bundle, failure);
+        remember(bundle, BundleChoices.Choice.STARTED);
         if (classifier.role(bundle) == PluginRole.UI_SKIN) {
-            operations.stopOtherSkins(bundle);
+            for (Bundle stopped : operations.stopOtherSkins(bundle)) {
+                remember(stopped, BundleChoices.Choice.STOPPED);
+            }
+        }
+    }
+
+    /** Only the shipped bundles need remembering: the launcher would otherwise start them as shipped. */
+    private void remember(Bundle bundle, BundleChoices.Choice choice) {
+        if (classifier.origin(bundle) == PluginOrigin.BUNDLE_FOLDER) {
+            choices.remember(bundle.getSymbolicName(), choice);
         }
     }
 

@@ -5,6 +5,7 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -185,18 +186,22 @@ final class PluginOperations {
     }
 
     /** One skin at a time: once a skin has started, the others stop. */
-    void stopOtherSkins(Bundle started) {
+    /** Stops every other running skin; returns the ones it stopped. */
+    List<Bundle> stopOtherSkins(Bundle started) {
+        List<Bundle> stopped = new ArrayList<>();
         for (Bundle other : context.getBundles()) {
             if (other.getBundleId() != started.getBundleId() && classifier.role(other) == PluginRole.UI_SKIN
                     && (other.getState() & (Bundle.ACTIVE | Bundle.STARTING)) != 0) {
                 try {
                     other.stop();
+                    stopped.add(other);
                 } catch (BundleException | IllegalStateException e) {
                     LOG.log(Level.WARNING, "Could not stop the skin " + name(other) + " after starting "
                             + name(started) + ": " + e.getMessage(), e);
                 }
             }
         }
+        return stopped;
     }
 
     void update(Bundle bundle) throws InterruptedException {
