@@ -195,6 +195,7 @@ final class DemoServer implements AutoCloseable {
                 case "NAMES" -> names(param(params, 0));
                 case "MODE" -> mode(param(params, 0));
                 case "WHO" -> numeric("315", param(params, 0), "End of WHO list");
+                case "LIST" -> list(param(params, 0));
                 case "QUIT" -> {
                     send("ERROR :Closing link (" + (nick == null ? "*" : nick) + ") [Quit: "
                             + (params.isEmpty() ? "" : params.get(0)) + "]");
@@ -291,6 +292,20 @@ final class DemoServer implements AutoCloseable {
                         i + NAMES_PER_LINE))));
             }
             numeric("366", name, "End of /NAMES list.");
+        }
+
+        /** The channel list (321, 322 per channel, 323), optionally only the channels named (comma-separated). */
+        private void list(String names) {
+            List<String> wanted = names.isEmpty() ? List.of()
+                    : List.of(names.toLowerCase(Locale.ROOT).split(","));
+            numeric("321", "Channel", "Users  Name");
+            for (DemoNetwork.Channel channel : network.channels()) {
+                if (wanted.isEmpty() || wanted.contains(channel.name().toLowerCase(Locale.ROOT))) {
+                    int users = channel.members().size() + (isJoined(channel.name()) ? 1 : 0);
+                    numeric("322", channel.name(), Integer.toString(users), channel.topic());
+                }
+            }
+            numeric("323", "End of /LIST");
         }
 
         private void part(String name, String reason) {

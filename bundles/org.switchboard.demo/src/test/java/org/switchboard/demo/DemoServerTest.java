@@ -168,6 +168,25 @@ class DemoServerTest {
     }
 
     @Test
+    void listNamesEveryChannelWithItsUsersAndTopic() throws IOException {
+        connect(3_600_000);
+        register("tester");
+        joinAndSkipBacklog("#skins");
+        send("LIST");
+        List<String> list = readUntil(l -> numeric(l, "323"));
+        assertTrue(numeric(list.get(0), "321"), list.get(0));
+        List<String> entries = list.stream().filter(l -> numeric(l, "322")).toList();
+        assertEquals(3, entries.size(), entries.toString());
+        String skins = entries.stream().filter(l -> l.contains(" #skins ")).findFirst().orElseThrow();
+        // The user is counted in the channel they joined.
+        assertTrue(skins.matches(":demo\\.switchboard 322 tester #skins \\d+ :.+"), skins);
+        send("LIST #random,#nowhere");
+        List<String> filtered = readUntil(l -> numeric(l, "323")).stream().filter(l -> numeric(l, "322")).toList();
+        assertEquals(1, filtered.size(), filtered.toString());
+        assertTrue(filtered.get(0).contains(" #random "), filtered.get(0));
+    }
+
+    @Test
     void malformedLinesAreSkippedAndTheLinkSurvives() throws IOException {
         connect(3_600_000);
         send("");

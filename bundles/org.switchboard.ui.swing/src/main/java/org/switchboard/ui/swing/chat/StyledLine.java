@@ -7,6 +7,7 @@ import java.util.List;
 import org.switchboard.api.irc.FormattedText;
 import org.switchboard.api.irc.IrcProtocol;
 import org.switchboard.api.session.BufferLine;
+import org.switchboard.ui.swing.text.Contrast;
 import org.switchboard.ui.swing.text.LineText;
 import org.switchboard.ui.swing.text.Links;
 import org.switchboard.ui.swing.text.MircColours;
@@ -103,6 +104,12 @@ record StyledLine(String text, int[] starts, RunStyle[] styles, List<Links.Link>
             Color swap = fg == null ? theme.foreground : fg;
             fg = bg == null ? theme.background : bg;
             bg = swap;
+        } else if (fg != null && bg == null) {
+            // A colour meant for the sender's background, drawn on ours.
+            fg = Contrast.readable(fg, theme.background, theme.foreground);
+        } else if (fg == null && bg != null) {
+            // Our text colour on the sender's background.
+            fg = Contrast.readable(plain.foreground(), bg, Contrast.standOutOn(bg));
         }
         return new RunStyle(glyphs, fg == null ? plain.foreground() : fg, bg,
                 span.has(FormattedText.Span.UNDERLINE), span.has(FormattedText.Span.STRIKETHROUGH));
