@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import javax.swing.JTree;
 import javax.swing.UIManager;
@@ -37,12 +38,16 @@ final class BufferTree extends JTree {
     private final Map<Long, DefaultMutableTreeNode> nodes = new LinkedHashMap<>();
     private boolean rebuilding;
 
-    BufferTree(Consumer<Buffer> onSelect) {
+    /**
+     * @param networkLabel a network's name as shown, by its configured name (the network's own name, from the
+     *                     server's ISUPPORT, for one known only by its address)
+     */
+    BufferTree(Consumer<Buffer> onSelect, UnaryOperator<String> networkLabel) {
         setModel(model);
         setRootVisible(false);
         setShowsRootHandles(true);
         getSelectionModel().setSelectionMode(TreeSelectionModel.SINGLE_TREE_SELECTION);
-        setCellRenderer(new Renderer());
+        setCellRenderer(new Renderer(networkLabel));
         SafeText.protect(this);
         ToolTipSupport.register(this);
         addTreeSelectionListener(e -> {
@@ -117,10 +122,13 @@ final class BufferTree extends JTree {
         return result;
     }
 
-    private static final class Renderer extends DefaultTreeCellRenderer {
+    static final class Renderer extends DefaultTreeCellRenderer {
         private static final long serialVersionUID = 1L;
 
-        Renderer() {
+        private final transient UnaryOperator<String> networkLabel;
+
+        Renderer(UnaryOperator<String> networkLabel) {
+            this.networkLabel = networkLabel;
             SafeText.protect(this);
         }
 
@@ -136,10 +144,15 @@ final class BufferTree extends JTree {
             }
             int unread = buffer.unreadCount();
             int highlights = buffer.highlightCount();
-            String name = SafeText.display(buffer.name());
+            String shown = buffer.type() == BufferType.SERVER ? networkLabel.apply(buffer.network()) : buffer.name();
+            String name = SafeText.display(shown);
             setText(unread > 0 ? name + "  (" + unread + ")" : name);
-            setToolTipText(SafeText.display(buffer.type() == BufferType.CHANNEL
-                    ? buffer.name() + " — " + buffer.memberCount() + " users" : buffer.name()));
+            String tip = switch (buffer.type()) {
+                case CHANNEL -> buffer.name() + " — " + buffer.memberCount() + " users";
+                case SERVER -> shown.equals(buffer.name()) ? shown : shown + " — " + buffer.name();
+                default -> buffer.name();
+            };
+            setToolTipText(SafeText.display(tip));
             Font base = tree.getFont();
             setFont(unread > 0 || buffer.type() == BufferType.SERVER ? base.deriveFont(Font.BOLD) : base);
             if (!selected) {

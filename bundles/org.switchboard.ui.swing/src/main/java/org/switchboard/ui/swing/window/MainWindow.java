@@ -131,7 +131,7 @@ public final class MainWindow implements FrameNavigation.Host {
         this.windowState = WindowState.load(stateFile);
         this.changes = changes;
         this.background = background;
-        this.tree = new BufferTree(this::show);
+        this.tree = new BufferTree(this::show, this::networkLabel);
         this.chat = new ChatView(protocol, this::openLink);
         chat.updateTheme(dark);
         this.input = new InputLine(this::submit, this::members, this::commandNames);
@@ -367,9 +367,26 @@ public final class MainWindow implements FrameNavigation.Host {
         topic.setText(SafeText.display(shownTopic));
         topic.setCaretPosition(0);
         String modes = current.modes();
-        String where = current.name() + (modes.isEmpty() ? "" : " [" + modes + "]")
-                + (current.type() == BufferType.SERVER ? "" : " @ " + current.network());
+        String name = current.type() == BufferType.SERVER ? networkLabel(current.network()) : current.name();
+        String where = name + (modes.isEmpty() ? "" : " [" + modes + "]")
+                + (current.type() == BufferType.SERVER ? "" : " @ " + networkLabel(current.network()));
         frame.setTitle(SafeText.display(where) + " — Switchboard");
+    }
+
+    /**
+     * A network as the user knows it: its configured name, unless that is only the server's address (a network
+     * opened from an irc:// URL or the command line) and the server said the network's name in ISUPPORT.
+     */
+    String networkLabel(String network) {
+        if (!looksLikeAnAddress(network)) {
+            return network;
+        }
+        return connections.apply(network).flatMap(connection -> connection.isupport().network())
+                .filter(name -> !name.isBlank()).orElse(network);
+    }
+
+    static boolean looksLikeAnAddress(String network) {
+        return network.indexOf('.') >= 0 || network.indexOf(':') >= 0 || "localhost".equalsIgnoreCase(network);
     }
 
     private void submit(Buffer buffer, String text) {

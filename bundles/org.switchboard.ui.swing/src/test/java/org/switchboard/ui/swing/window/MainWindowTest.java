@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.GraphicsEnvironment;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.swing.SwingUtilities;
 
@@ -25,6 +27,7 @@ class MainWindowTest {
     private final IrcProtocolComponent protocol = new IrcProtocolComponent();
     private SessionComponent session;
     private DemoConnection connection;
+    private final Map<String, DemoConnection> connections = new ConcurrentHashMap<>();
     private MainWindow window;
 
     @BeforeEach
@@ -32,6 +35,7 @@ class MainWindowTest {
         assertFalse(GraphicsEnvironment.isHeadless(), "a window needs a display; run the build under xvfb-run");
         session = new SessionComponent(protocol, 1000);
         connection = new DemoConnection("net", protocol, m -> { });
+        connections.put("net", connection);
         session.bindConnection(connection);
         ChangeTracker changes = new ChangeTracker();
         session.bindListener(changes);
@@ -39,7 +43,7 @@ class MainWindowTest {
         CommandDispatcherComponent dispatcher = new CommandDispatcherComponent(session, protocol);
         SwingUtilities.invokeAndWait(() -> {
             Themes.apply(false);
-            window = new MainWindow(new UiServices(session, dispatcher, protocol, n -> Optional.of(connection),
+            window = new MainWindow(new UiServices(session, dispatcher, protocol, n -> Optional.ofNullable(connections.get(n)),
                     Optional::empty, dark -> { }), changes, Runnable::run, () -> { }, false, null);
             window.frame().setSize(1000, 700);
             window.open();
@@ -90,6 +94,26 @@ class MainWindowTest {
             window.select(session.find("net", "#chan").orElseThrow().id());
             window.frame().validate();
             assertEquals(width[0], window.nickListWidth(), "back at the width it had");
+        });
+    }
+
+    @Test
+    void aNetworkKnownOnlyByItsAddressShowsTheNameItsServerGives() throws Exception {
+        DemoConnection byAddress = new DemoConnection("127.0.0.1", protocol, m -> { });
+        connections.put("127.0.0.1", byAddress);
+        session.bindConnection(byAddress);
+        String isupport = ":irc.example 005 sam NETWORK=ExampleNet CHANTYPES=# :are supported by this server";
+        byAddress.isupport().apply(protocol.parse(isupport));
+        connection.isupport().apply(protocol.parse(":irc.example 005 sam NETWORK=OtherNet :are supported"));
+        session.onMessage(byAddress, protocol.parse(":irc.example 001 sam :Welcome"));
+        session.onMessage(byAddress, protocol.parse(isupport));
+        SwingUtilities.invokeAndWait(() -> {
+            window.refresh();
+            assertEquals("ExampleNet", window.networkLabel("127.0.0.1"));
+            assertEquals("net", window.networkLabel("net"), "a name the user gave stays");
+            assertEquals("::1", window.networkLabel("::1"), "no connection, no other name");
+            window.select(session.find("127.0.0.1", "127.0.0.1").orElseThrow().id());
+            assertEquals("ExampleNet — Switchboard", window.frame().getTitle());
         });
     }
 }

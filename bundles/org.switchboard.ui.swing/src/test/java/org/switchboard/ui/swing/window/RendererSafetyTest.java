@@ -15,6 +15,7 @@ import javax.swing.tree.DefaultMutableTreeNode;
 import org.junit.jupiter.api.Test;
 import org.switchboard.api.irc.IrcProtocol;
 import org.switchboard.api.session.Buffer;
+import org.switchboard.api.session.BufferType;
 import org.switchboard.api.session.Member;
 import org.switchboard.protocol.internal.IrcProtocolComponent;
 import org.switchboard.session.SessionComponent;
@@ -47,11 +48,17 @@ class RendererSafetyTest {
         IrcProtocol protocol = new IrcProtocolComponent();
         SessionComponent session = new SessionComponent(protocol, 100);
         Buffer query = session.openQuery("net", EVIL);
-        BufferTree tree = new BufferTree(b -> { });
+        // The network's name as its server gives it (ISUPPORT NETWORK) is server text too.
+        BufferTree tree = new BufferTree(b -> { }, network -> EVIL);
         tree.rebuild(session.buffers());
         Component cell = tree.getCellRenderer().getTreeCellRendererComponent(tree,
                 new DefaultMutableTreeNode(query), false, false, true, 1, false);
         assertNotHtml(cell);
         assertTrue(Boolean.TRUE.equals(((JComponent) cell).getClientProperty("html.disable")));
+        Buffer server = session.buffers().stream().filter(b -> b.type() == BufferType.SERVER).findFirst().orElseThrow();
+        Component serverCell = tree.getCellRenderer().getTreeCellRendererComponent(tree,
+                new DefaultMutableTreeNode(server), false, false, false, 0, false);
+        assertNotHtml(serverCell);
+        assertTrue(((JLabel) serverCell).getText().contains("img src"), "the network's name is still shown as text");
     }
 }
