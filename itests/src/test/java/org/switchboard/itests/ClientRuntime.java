@@ -51,6 +51,17 @@ final class ClientRuntime implements AutoCloseable {
      * Bundles whose file name starts with one of {@code leaveOut} are not copied to bundle/.
      */
     static ClientRuntime start(Path workDir, List<String> leaveOut, String... args) throws Exception {
+        return start(workDir, leaveOut, runtime -> { }, args);
+    }
+
+    /** Something to do with the runtime before it starts (what the launcher's main does besides). */
+    interface BeforeStart {
+        void accept(SwitchboardRuntime runtime) throws Exception;
+    }
+
+    /** The same, with {@code beforeStart} run on the runtime just before it starts. */
+    static ClientRuntime start(Path workDir, List<String> leaveOut, BeforeStart beforeStart, String... args)
+            throws Exception {
         if (!Files.isDirectory(DIST.resolve("bundle"))) {
             fail("the distribution is not built at " + DIST.toAbsolutePath() + " (run mvn verify from the top)");
         }
@@ -70,12 +81,17 @@ final class ClientRuntime implements AutoCloseable {
         SwitchboardRuntime runtime = new SwitchboardRuntime(home, options,
                 ProfileDirectories.under(workDir.resolve("profile")))
                 .withProperty("felix.fileinstall.poll", "200");
+        beforeStart.accept(runtime);
         Framework framework = runtime.start();
         return new ClientRuntime(home, runtime, framework);
     }
 
     Path home() {
         return home;
+    }
+
+    SwitchboardRuntime runtime() {
+        return runtime;
     }
 
     static Path distributionBundle(String fileNamePrefix) throws IOException {

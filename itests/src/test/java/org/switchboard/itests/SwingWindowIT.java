@@ -133,6 +133,35 @@ class SwingWindowIT {
         }
     }
 
+    /**
+     * The launcher shows the main frame before the framework has started (bin/switchboard does, from its UI
+     * warm-up); the Swing UI moves into that frame instead of opening a second window, and the launcher notices
+     * that the UI painted into it (a frame already on screen gets no paint event from the toolkit), so the bundles
+     * the window does not need start then rather than after the wait for a first paint runs out.
+     */
+    @Test
+    void theLaunchersStartupFrameBecomesTheMainWindow() throws Exception {
+        assertFalse(GraphicsEnvironment.isHeadless(), "this test needs a display: run the build under xvfb-run");
+        Frame[] early = new Frame[1];
+        try (ClientRuntime client = ClientRuntime.start(work, List.of(), runtime -> {
+            runtime.showStartupFrame(() -> { });
+            early[0] = mainWindow().orElseThrow(() -> new AssertionError("no startup frame on screen"));
+            assertEquals(null, bundleOf(early[0]), "empty until the UI fills it");
+        })) {
+            assertTrue(client.runtime().firstWindowPainted(), "the filled frame counted as the first paint");
+            ClientRuntime.await("the Swing window's buffer tree in the startup frame", () -> {
+                try {
+                    return onEventThread(() -> findTree(early[0]) != null);
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+            assertTrue(early[0].isShowing(), "still the window on screen");
+            assertEquals(1, Arrays.stream(Frame.getFrames()).filter(f -> f.isShowing()
+                    && f.getTitle().contains("Switchboard")).count(), "one window, not two");
+        }
+    }
+
     /** The bundle of the UI that built the frame: the first component whose class a bundle loaded. */
     private static Bundle bundleOf(java.awt.Container container) {
         for (java.awt.Component child : container.getComponents()) {
@@ -186,9 +215,9 @@ class SwingWindowIT {
                 .filter(f -> f.isDisplayable() && f.isVisible() && f.getTitle().contains("Switchboard")).findFirst();
     }
 
-    private static Rectangle onEventThread(java.util.function.Supplier<Rectangle> supplier) throws Exception {
-        Rectangle[] result = new Rectangle[1];
-        SwingUtilities.invokeAndWait(() -> result[0] = supplier.get());
-        return result[0];
+    private static <T> T onEventThread(java.util.function.Supplier<T> supplier) throws Exception {
+        List<T> result = new java.util.ArrayList<>(1);
+        SwingUtilities.invokeAndWait(() -> result.add(supplier.get()));
+        return result.get(0);
     }
 }

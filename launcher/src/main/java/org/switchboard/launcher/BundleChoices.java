@@ -64,6 +64,16 @@ final class BundleChoices {
         return symbolicName == null ? null : choices.get(symbolicName);
     }
 
+    /** True when some bundle whose name passes the test was chosen to start. */
+    boolean anyStarted(java.util.function.Predicate<String> names) {
+        for (Map.Entry<String, Choice> entry : choices.entrySet()) {
+            if (entry.getValue() == Choice.STARTED && names.test(entry.getKey())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean anyUninstalled() {
         return choices.containsValue(Choice.UNINSTALLED);
     }

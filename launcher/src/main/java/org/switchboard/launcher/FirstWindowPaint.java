@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Notices when the first window of the process has been painted, whoever made it: the launcher does not know
@@ -25,20 +26,25 @@ import java.util.concurrent.TimeUnit;
 final class FirstWindowPaint implements AWTEventListener {
 
     private final Toolkit toolkit;
+    private final Predicate<Window> notYetTheUi;
     private final CountDownLatch painted = new CountDownLatch(1);
 
-    private FirstWindowPaint(Toolkit toolkit) {
+    private FirstWindowPaint(Toolkit toolkit, Predicate<Window> notYetTheUi) {
         this.toolkit = toolkit;
+        this.notYetTheUi = notYetTheUi;
     }
 
-    /** Starts watching, or returns empty where there is no display. */
-    static Optional<FirstWindowPaint> watch() {
+    /**
+     * Starts watching, or returns empty where there is no display. {@code notYetTheUi}: windows whose paint does not
+     * count (the launcher's own startup frame until a UI takes it); asked on the event thread.
+     */
+    static Optional<FirstWindowPaint> watch(Predicate<Window> notYetTheUi) {
         if (GraphicsEnvironment.isHeadless()) {
             return Optional.empty();
         }
         try {
             Toolkit toolkit = Toolkit.getDefaultToolkit();
-            FirstWindowPaint watcher = new FirstWindowPaint(toolkit);
+            FirstWindowPaint watcher = new FirstWindowPaint(toolkit, notYetTheUi);
             toolkit.addAWTEventListener(watcher, AWTEvent.PAINT_EVENT_MASK);
             return Optional.of(watcher);
         } catch (AWTError | RuntimeException | LinkageError e) {
@@ -49,9 +55,18 @@ final class FirstWindowPaint implements AWTEventListener {
 
     @Override
     public void eventDispatched(AWTEvent event) {
-        if (event.getID() == PaintEvent.PAINT && event.getSource() instanceof Window && painted.getCount() > 0) {
+        if (event.getID() == PaintEvent.PAINT && event.getSource() instanceof Window window && painted.getCount() > 0
+                && !notYetTheUi.test(window)) {
             EventQueue.invokeLater(painted::countDown);
         }
+    }
+
+    /**
+     * Counts as the first paint: for a frame that was already on screen when the UI filled it, Swing paints the new
+     * contents itself and the toolkit sends no paint event.
+     */
+    void painted() {
+        painted.countDown();
     }
 
     /** Waits until a window has been painted, or the timeout passed; stops watching either way. */

@@ -47,9 +47,6 @@ public final class Main {
         }
         ProfileDirectories profile = options.profile() != null ? ProfileDirectories.under(options.profile())
                 : ProfileDirectories.xdg(System.getenv(), Path.of(System.getProperty("user.home")));
-        if (!options.headless()) {
-            UiWarmUp.start(profile);
-        }
         SwitchboardRuntime runtime = new SwitchboardRuntime(home(), options, profile);
         AtomicBoolean stopRequested = new AtomicBoolean();
         Runnable shutdown = () -> {
@@ -61,6 +58,15 @@ public final class Main {
                 }
             }
         };
+        if (!options.headless()) {
+            // -Dswitchboard.startup.frame=false: the window opens only when the UI bundle has started (for comparing).
+            boolean earlyFrame = !"false".equals(System.getProperty(StartupFrame.SERVICE_PROPERTY))
+                    && SwitchboardRuntime.defaultSkinWillStart(profile);
+            StartupFrame startupFrame = earlyFrame
+                    ? new StartupFrame(StartupFrame.windowStateFile(profile), shutdown) : null;
+            runtime.withStartupFrame(startupFrame);
+            UiWarmUp.start(profile, startupFrame);
+        }
         // Before the framework starts: a signal that arrives while bundles are still starting must stop cleanly too.
         ShutdownSignals.install(shutdown);
         try {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import java.util.Properties;
 import java.util.StringJoiner;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
@@ -26,6 +28,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.framework.startlevel.BundleStartLevel;
@@ -83,6 +86,8 @@ public final class SwitchboardRuntime {
     private final ProfileDirectories profile;
     private final Map<String, String> extraProperties = new HashMap<>();
     private volatile Framework framework;
+    private StartupFrame startupFrame;
+    private volatile boolean firstWindowPainted;
 
     public SwitchboardRuntime(Path home, LaunchOptions options, ProfileDirectories profile) {
         this.home = home;
@@ -94,6 +99,50 @@ public final class SwitchboardRuntime {
     public SwitchboardRuntime withProperty(String key, String value) {
         extraProperties.put(key, value);
         return this;
+    }
+
+    /** The frame the launcher put on screen early, offered to the UI bundle (see {@link StartupFrame}). */
+    SwitchboardRuntime withStartupFrame(StartupFrame frame) {
+        this.startupFrame = frame;
+        return this;
+    }
+
+    /**
+     * Shows the startup frame now, on the event thread, for the UI bundle to take when it starts; what the
+     * launcher's main does from its UI warm-up, also for tests. Call before {@link #start()}, with a display.
+     */
+    public void showStartupFrame(Runnable onClose) throws InterruptedException {
+        StartupFrame frame = new StartupFrame(StartupFrame.windowStateFile(profile), onClose);
+        try {
+            java.awt.EventQueue.invokeAndWait(frame::show);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw new IllegalStateException("could not show the startup frame", e.getCause());
+        }
+        this.startupFrame = frame;
+    }
+
+    /** The shipped default skin: the one the launcher's {@link StartupFrame} is for. */
+    static final String DEFAULT_SKIN = "org.switchboard.ui.swing";
+
+    /**
+     * True unless the user's plugin-manager choices say the default skin will not be the window: it was stopped or
+     * uninstalled, or another shipped skin was started instead.
+     */
+    static boolean defaultSkinWillStart(BundleChoices choices) {
+        BundleChoices.Choice defaultSkin = choices.of(DEFAULT_SKIN);
+        if (defaultSkin == BundleChoices.Choice.STOPPED || defaultSkin == BundleChoices.Choice.UNINSTALLED) {
+            return false;
+        }
+        return !choices.anyStarted(name -> name.startsWith("org.switchboard.ui.") && !name.equals(DEFAULT_SKIN));
+    }
+
+    /** {@link #defaultSkinWillStart(BundleChoices)} for the profile's choices. */
+    static boolean defaultSkinWillStart(ProfileDirectories profile) {
+        try {
+            return defaultSkinWillStart(BundleChoices.read(profile.config().resolve(BundleChoices.FILE_NAME)));
+        } catch (IOException | IllegalArgumentException e) {
+            return true;
+        }
     }
 
     public static String version() {
@@ -168,6 +217,9 @@ public final class SwitchboardRuntime {
         framework = factory.newFramework(frameworkProperties());
         framework.init();
         StartupTrace.mark("framework initialised");
+        ServiceRegistration<?> frameOffer = startupFrame == null ? null : framework.getBundleContext().registerService(
+                Supplier.class.getName(), startupFrame,
+                new Hashtable<>(Map.of(StartupFrame.SERVICE_PROPERTY, "true")));
         BundleChoices choices = readChoices();
         List<Bundle> bundles = installBundles(framework, choices);
         List<Bundle> toStart = bundlesToStart(bundles, choices, options, pluginSkinStarts(bundles));
@@ -195,15 +247,30 @@ public final class SwitchboardRuntime {
         }
         StartupTrace.mark("bundles installed");
         // Watching from before the first level starts: the window may be painted before framework.start() returns.
-        Optional<FirstWindowPaint> firstPaint = windowed ? FirstWindowPaint.watch() : Optional.empty();
+        StartupFrame early = startupFrame;
+        Optional<FirstWindowPaint> firstPaint = windowed
+                ? FirstWindowPaint.watch(window -> early != null && early.isUnclaimed(window)) : Optional.empty();
+        if (early != null) {
+            firstPaint.ifPresent(watcher -> early.whenFilled(watcher::painted));
+        }
         framework.start();
         StartupTrace.mark("window bundles started");
         if (firstPaint.isPresent()) {
             boolean painted = firstPaint.get().await(FIRST_PAINT_TIMEOUT);
+            firstWindowPainted = painted;
             StartupTrace.mark(painted ? "first window painted" : "no window painted in time");
         }
         raiseStartLevel(LATER_START_LEVEL);
         StartupTrace.mark("all bundles started");
+        if (frameOffer != null) {
+            // Nobody took it by now (another skin, a skin that failed): it must not linger empty.
+            try {
+                frameOffer.unregister();
+            } catch (IllegalStateException e) {
+                // the framework stopped meanwhile, and took the registration with it
+            }
+            startupFrame.disposeIfUnclaimed();
+        }
         return framework;
     }
 
@@ -229,6 +296,11 @@ public final class SwitchboardRuntime {
      */
     private static Logger log() {
         return System.getLogger(SwitchboardRuntime.class.getName());
+    }
+
+    /** True when start() saw the first window painted, false when it waited in vain (or there was no window). */
+    public boolean firstWindowPainted() {
+        return firstWindowPainted;
     }
 
     public Framework framework() {

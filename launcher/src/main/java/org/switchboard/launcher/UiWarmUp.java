@@ -50,15 +50,18 @@ final class UiWarmUp {
     private UiWarmUp() {
     }
 
-    /** Starts the warm-up in the background unless there is no display. Never fails. */
-    static void start(ProfileDirectories profile) {
-        Thread thread = new Thread(() -> run(profile), "switchboard-ui-warmup");
+    /**
+     * Starts the warm-up in the background unless there is no display; with a {@code startupFrame}, it is shown as
+     * soon as the look and feel is installed. Never fails.
+     */
+    static void start(ProfileDirectories profile, StartupFrame startupFrame) {
+        Thread thread = new Thread(() -> run(profile, startupFrame), "switchboard-ui-warmup");
         thread.setDaemon(true);
         // The main thread's framework start is on the critical path too; both should get a core.
         thread.start();
     }
 
-    private static void run(ProfileDirectories profile) {
+    private static void run(ProfileDirectories profile, StartupFrame startupFrame) {
         // The process's first logger sets up the logging back end; the UI bundle's components would otherwise
         // pay for that on the framework's start-level thread, on the way to the window.
         System.Logger log = System.getLogger(UiWarmUp.class.getName());
@@ -68,7 +71,13 @@ final class UiWarmUp {
             }
             boolean dark = darkThemeChosen(profile);
             Toolkit.getDefaultToolkit();
-            EventQueue.invokeLater(() -> buildAndDiscard(dark));
+            EventQueue.invokeLater(() -> {
+                installLookAndFeel(dark);
+                if (startupFrame != null) {
+                    startupFrame.show();
+                }
+            });
+            EventQueue.invokeLater(UiWarmUp::buildAndDiscard);
         } catch (AWTError | RuntimeException | LinkageError e) {
             // AWTError: DISPLAY names a display that cannot be reached.
             // Purely an optimisation: the UI bundle does all of this itself when it has to.
@@ -90,7 +99,7 @@ final class UiWarmUp {
         }
     }
 
-    private static void buildAndDiscard(boolean dark) {
+    private static void installLookAndFeel(boolean dark) {
         try {
             if (!(UIManager.getLookAndFeel() instanceof FlatLaf)) {
                 if (dark) {
@@ -99,6 +108,13 @@ final class UiWarmUp {
                     FlatLightLaf.setup();
                 }
             }
+        } catch (RuntimeException | LinkageError e) {
+            System.getLogger(UiWarmUp.class.getName()).log(Level.DEBUG, "No look and feel installed early", e);
+        }
+    }
+
+    private static void buildAndDiscard() {
+        try {
             JTree tree = new JTree();
             JList<String> list = new JList<>(new String[] { "@op", "+voice", "user" });
             JTextField field = new JTextField("warm-up");

@@ -90,4 +90,13 @@ class BundleChoicesTest {
         Files.writeString(file, text);
         return BundleChoices.read(file);
     }
+
+    @Test
+    void theStartupFrameIsForTheDefaultSkinUnlessAnotherWasChosen() throws Exception {
+        assertTrue(SwitchboardRuntime.defaultSkinWillStart(BundleChoices.none()));
+        assertTrue(SwitchboardRuntime.defaultSkinWillStart(choices("org.switchboard.feature.ctcp=stopped\n")));
+        assertTrue(SwitchboardRuntime.defaultSkinWillStart(choices("org.switchboard.ui.swing=started\n")));
+        assertFalse(SwitchboardRuntime.defaultSkinWillStart(choices("org.switchboard.ui.swing=stopped\n")));
+        assertFalse(SwitchboardRuntime.defaultSkinWillStart(choices("org.switchboard.ui.compact=started\n")));
+    }
 }

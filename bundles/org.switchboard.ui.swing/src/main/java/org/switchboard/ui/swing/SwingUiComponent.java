@@ -10,11 +10,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 
+import javax.swing.JFrame;
 import javax.swing.SwingUtilities;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -63,6 +67,8 @@ import org.switchboard.ui.swing.window.Themes;
 public final class SwingUiComponent implements SessionListener {
 
     public static final String PID = "org.switchboard.ui.swing";
+    /** Service property of the launcher's startup frame offer (a {@code Supplier<JFrame>}). */
+    static final String STARTUP_FRAME_PROPERTY = "switchboard.startup.frame";
     private static final System.Logger LOG = System.getLogger(SwingUiComponent.class.getName());
 
     @ObjectClassDefinition(name = "Switchboard Swing UI")
@@ -117,7 +123,7 @@ public final class SwingUiComponent implements SessionListener {
                     () -> Optional.ofNullable(configurationAdmin).map(SessionSettingsStore::new),
                     () -> Optional.ofNullable(pluginManager));
             MainWindow created = new MainWindow(services, changes, this::runInBackground, this::quit, dark,
-                    stateFile(context));
+                    stateFile(context), claimStartupFrame(context));
             if (!active) {
                 // Deactivated while the window was being built: its dispose call has already run.
                 created.dispose();
@@ -137,6 +143,31 @@ public final class SwingUiComponent implements SessionListener {
                 LOG.log(System.Logger.Level.DEBUG, "Main window not opened: the UI stopped meanwhile", e);
             }
         }
+    }
+
+    /**
+     * The empty main frame the launcher showed while the framework started, if it is still there to take (only the
+     * first window after start-up gets it); null otherwise. A {@link Supplier} service, so that nothing of the
+     * launcher's needs importing. Event thread.
+     */
+    @SuppressWarnings("rawtypes")
+    static JFrame claimStartupFrame(BundleContext context) {
+        try {
+            for (ServiceReference<Supplier> offer : context.getServiceReferences(Supplier.class,
+                    "(" + STARTUP_FRAME_PROPERTY + "=true)")) {
+                Supplier<?> supplier = context.getService(offer);
+                try {
+                    if (supplier != null && supplier.get() instanceof JFrame frame) {
+                        return frame;
+                    }
+                } finally {
+                    context.ungetService(offer);
+                }
+            }
+        } catch (InvalidSyntaxException | IllegalStateException e) {
+            // No frame to take: the window opens a frame of its own.
+        }
+        return null;
     }
 
     /** The window state file in the profile's config folder (set by the launcher), or null outside a profile. */

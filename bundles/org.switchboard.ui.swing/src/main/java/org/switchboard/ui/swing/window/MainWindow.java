@@ -78,7 +78,7 @@ public final class MainWindow implements FrameNavigation.Host {
     private final IrcProtocol protocol;
     private final ChangeTracker changes;
     private final Consumer<Runnable> background;
-    private final JFrame frame = new JFrame("Switchboard");
+    private final JFrame frame;
     private final BufferTree tree;
     private final ChatView chat;
     private final NickList nicks = new NickList();
@@ -118,6 +118,24 @@ public final class MainWindow implements FrameNavigation.Host {
      */
     public MainWindow(UiServices services, ChangeTracker changes, Consumer<Runnable> background, Runnable onClose,
             boolean dark, Path stateFile) {
+        this(services, changes, background, onClose, dark, stateFile, null);
+    }
+
+    /**
+     * The same, in a frame that is already there: the empty one the launcher put on screen at start-up (see
+     * {@code SwingUiComponent}), which keeps its place on screen and gets this window's contents; null for a new
+     * frame.
+     */
+    public MainWindow(UiServices services, ChangeTracker changes, Consumer<Runnable> background, Runnable onClose,
+            boolean dark, Path stateFile, JFrame startupFrame) {
+        if (startupFrame != null) {
+            startupFrame.setTitle("Switchboard");
+            // Made before this bundle chose its theme: a different look and feel must reach it too.
+            SwingUtilities.updateComponentTreeUI(startupFrame);
+            this.frame = startupFrame;
+        } else {
+            this.frame = new JFrame("Switchboard");
+        }
         this.session = services.session();
         this.dispatcher = services.dispatcher();
         this.protocol = services.protocol();
@@ -184,15 +202,18 @@ public final class MainWindow implements FrameNavigation.Host {
             }
         });
         frame.getContentPane().add(main, BorderLayout.CENTER);
-        Rectangle bounds = windowState.bounds();
-        frame.setSize(bounds.width, bounds.height);
-        if (bounds.x >= 0 && bounds.y >= 0) {
-            frame.setLocation(bounds.x, bounds.y);
-        } else {
-            frame.setLocationByPlatform(true);
-        }
-        if (windowState.maximized()) {
-            frame.setExtendedState(JFrame.MAXIMIZED_BOTH);
+        // A frame already on screen was placed from the same window state (and the user may have moved it since).
+        if (!frame.isDisplayable()) {
+            Rectangle bounds = windowState.bounds();
+            frame.setSize(bounds.width, bounds.height);
+            if (bounds.x >= 0 && bounds.y >= 0) {
+                frame.setLocation(bounds.x, bounds.y);
+            } else {
+                frame.setLocationByPlatform(true);
+            }
+            if (windowState.maximized()) {
+                frame.setExtendedState(JFrame.MAXIMIZED_BOTH);
+            }
         }
         frame.addWindowFocusListener(new WindowAdapter() {
             @Override
@@ -210,6 +231,9 @@ public final class MainWindow implements FrameNavigation.Host {
     public void open() {
         refresh();
         frame.setVisible(true);
+        // A frame that was already showing gets its new contents laid out and drawn.
+        frame.revalidate();
+        frame.repaint();
         input.requestFocusInWindow();
         timer.start();
     }

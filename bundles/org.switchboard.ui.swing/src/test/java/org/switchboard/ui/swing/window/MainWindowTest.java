@@ -116,4 +116,31 @@ class MainWindowTest {
             assertEquals("ExampleNet — Switchboard", window.frame().getTitle());
         });
     }
+
+    @Test
+    void theWindowMovesIntoTheFrameTheLauncherShowedInsteadOfOpeningAnother() throws Exception {
+        SwingUtilities.invokeAndWait(() -> {
+            javax.swing.JFrame early = new javax.swing.JFrame("Switchboard");
+            early.setBounds(30, 40, 820, 560);
+            early.setVisible(true);
+            long showingBefore = java.util.Arrays.stream(java.awt.Frame.getFrames()).filter(java.awt.Frame::isShowing)
+                    .count();
+            CommandDispatcherComponent dispatcher = new CommandDispatcherComponent(session, protocol);
+            MainWindow second = new MainWindow(new UiServices(session, dispatcher, protocol,
+                    n -> Optional.ofNullable(connections.get(n)), Optional::empty, dark -> { }), new ChangeTracker(),
+                    Runnable::run, () -> { }, false, null, early);
+            try {
+                second.open();
+                assertTrue(second.frame() == early, "the same frame");
+                assertEquals(showingBefore, java.util.Arrays.stream(java.awt.Frame.getFrames())
+                        .filter(java.awt.Frame::isShowing).count(), "no second window");
+                assertTrue(early.getJMenuBar() != null && early.getContentPane().getComponentCount() > 0,
+                        "the frame got the window's contents");
+                assertEquals(new java.awt.Rectangle(30, 40, 820, 560), early.getBounds(), "it stays where it was");
+            } finally {
+                second.dispose();
+            }
+            assertFalse(early.isDisplayable(), "disposed with the window");
+        });
+    }
 }
