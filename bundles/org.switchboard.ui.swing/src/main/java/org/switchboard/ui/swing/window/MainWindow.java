@@ -55,6 +55,7 @@ import org.switchboard.api.session.Member;
 import org.switchboard.api.session.Session;
 import org.switchboard.api.ui.FrameNavigation;
 import org.switchboard.ui.swing.chat.ChatView;
+import org.switchboard.ui.swing.chat.ChatWarmUp;
 import org.switchboard.ui.swing.networks.NetworkDialog;
 import org.switchboard.ui.swing.settings.PreferencesDialog;
 import org.switchboard.ui.swing.settings.SessionSettingsStore;
@@ -87,6 +88,7 @@ public final class MainWindow implements FrameNavigation.Host {
     private final JTextField topic = new JTextField();
     private final InputLine input;
     private final Timer timer;
+    private ChatWarmUp chatWarmUp;
     private final Function<String, Optional<IrcConnection>> connections;
     private final Supplier<Optional<NetworkStore>> networks;
     private final Supplier<Optional<SessionSettingsStore>> sessionSettings;
@@ -236,11 +238,15 @@ public final class MainWindow implements FrameNavigation.Host {
         frame.repaint();
         input.requestFocusInWindow();
         timer.start();
+        chatWarmUp = ChatWarmUp.schedule(protocol, dark);
     }
 
     /** Stops the timer and releases the window; call on the event thread. */
     public void dispose() {
         timer.stop();
+        if (chatWarmUp != null) {
+            chatWarmUp.stop();
+        }
         if (frame.isDisplayable()) {
             windowState.update(frame.getBounds(), (frame.getExtendedState() & JFrame.MAXIMIZED_BOTH) != 0,
                     mainSplit.getDividerLocation(), currentNickListWidth());
