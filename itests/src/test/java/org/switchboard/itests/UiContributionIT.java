@@ -175,7 +175,12 @@ class UiContributionIT {
         }
     }
 
-    private static long bufferId(ClientRuntime client, Object session, String network, String name) {
+    private static long bufferId(ClientRuntime client, Object session, String network, String name)
+            throws InterruptedException {
+        // The peer sees our JOIN as soon as the server relays it, which can be before our own reader has read the
+        // server's echo of it and made the buffer.
+        ClientRuntime.await("the buffer " + name, () -> ((Optional<?>) client.call(session, ClientRuntime.SESSION,
+                "find", network, name)).isPresent());
         Object buffer = ((Optional<?>) client.call(session, ClientRuntime.SESSION, "find", network, name)).orElseThrow();
         return (Long) client.call(buffer, "org.switchboard.api.session.Buffer", "id");
     }

@@ -1,5 +1,6 @@
 package org.switchboard.launcher;
 
+import java.awt.AWTError;
 import java.awt.EventQueue;
 import java.awt.Window;
 import java.awt.event.WindowAdapter;
@@ -39,6 +40,8 @@ final class StartupFrame implements Supplier<JFrame> {
     /** Event thread only. */
     private JFrame frame;
     private boolean claimAttempted;
+    /** Set from any thread once the launcher no longer wants the frame shown (everything has started). */
+    private volatile boolean withdrawn;
     private volatile Runnable whenFilled = () -> { };
     private final WindowListener closeListener = new WindowAdapter() {
         @Override
@@ -60,7 +63,7 @@ final class StartupFrame implements Supplier<JFrame> {
 
     /** Puts the frame on screen, unless a UI already asked for it; event thread, look and feel installed. */
     void show() {
-        if (claimAttempted || frame != null) {
+        if (claimAttempted || withdrawn || frame != null) {
             return;
         }
         JFrame shown = new JFrame(TITLE);
@@ -114,16 +117,24 @@ final class StartupFrame implements Supplier<JFrame> {
         return window != null && window == frame;
     }
 
-    /** Disposes the frame if nobody claimed it; from any thread. */
+    /**
+     * Disposes the frame if nobody claimed it, and keeps one that was not shown yet from being shown; from any
+     * thread. Without a usable display (the toolkit failed to start) there is nothing to dispose.
+     */
     void disposeIfUnclaimed() {
-        EventQueue.invokeLater(() -> {
-            claimAttempted = true;
-            if (frame != null) {
-                frame.removeWindowListener(closeListener);
-                frame.dispose();
-                frame = null;
-            }
-        });
+        withdrawn = true;
+        try {
+            EventQueue.invokeLater(() -> {
+                claimAttempted = true;
+                if (frame != null) {
+                    frame.removeWindowListener(closeListener);
+                    frame.dispose();
+                    frame = null;
+                }
+            });
+        } catch (AWTError | LinkageError e) {
+            // DISPLAY names a display that cannot be reached: the toolkit never started, so no frame exists.
+        }
     }
 
     /** The window state file of the default skin in a profile, where {@code ui.swing} keeps it. */

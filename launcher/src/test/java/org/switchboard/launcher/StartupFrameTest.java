@@ -102,4 +102,14 @@ class StartupFrameTest {
             assertNull(startupFrame.get());
         });
     }
+
+    @Test
+    void aFrameWithdrawnBeforeTheWarmUpGotToItIsNeverShown() throws Exception {
+        startupFrame = new StartupFrame(dir.resolve("missing.properties"), closed::countDown);
+        startupFrame.disposeIfUnclaimed();
+        SwingUtilities.invokeAndWait(() -> {
+            startupFrame.show();
+            assertEquals(0, Arrays.stream(Frame.getFrames()).filter(Frame::isDisplayable).count());
+        });
+    }
 }
