@@ -21,6 +21,7 @@ import org.switchboard.api.irc.FormattedText.Span;
 import org.switchboard.api.irc.IrcProtocol;
 import org.switchboard.api.session.BufferLine;
 import org.switchboard.api.session.LineKind;
+import org.switchboard.api.ui.Contrast;
 
 /**
  * Paints one chat line as a single dense row: time, nick, then the text with its mIRC colours and styles. The
@@ -152,6 +153,11 @@ final class ChatCell extends JComponent implements ListCellRenderer<BufferLine> 
                 Color swap = bg == null ? getBackground() : bg;
                 bg = fg;
                 fg = swap;
+            } else if (bg == null && span.foreground() != Span.DEFAULT_COLOUR) {
+                // A colour meant for the sender's background (black, say) drawn on this skin's dark one.
+                fg = Contrast.readable(fg, getBackground(), text);
+            } else if (bg != null && span.foreground() == Span.DEFAULT_COLOUR) {
+                fg = Contrast.readable(fg, bg, Contrast.standOutOn(bg));
             }
             Font font = span.has(Span.BOLD) && span.has(Span.ITALIC) ? boldItalic
                     : span.has(Span.BOLD) ? bold : span.has(Span.ITALIC) ? italic : plain;

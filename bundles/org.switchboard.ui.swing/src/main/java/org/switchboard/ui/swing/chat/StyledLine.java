@@ -7,7 +7,7 @@ import java.util.List;
 import org.switchboard.api.irc.FormattedText;
 import org.switchboard.api.irc.IrcProtocol;
 import org.switchboard.api.session.BufferLine;
-import org.switchboard.ui.swing.text.Contrast;
+import org.switchboard.api.ui.Contrast;
 import org.switchboard.ui.swing.text.LineText;
 import org.switchboard.ui.swing.text.Links;
 import org.switchboard.ui.swing.text.MircColours;

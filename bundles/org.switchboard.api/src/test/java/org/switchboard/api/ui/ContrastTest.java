@@ -1,4 +1,4 @@
-package org.switchboard.ui.swing.text;
+package org.switchboard.api.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,4 +1,4 @@
-package org.switchboard.ui.swing.text;
+package org.switchboard.api.ui;
 
 import java.awt.Color;
 
@@ -9,7 +9,10 @@ import java.awt.Color;
  * out on that background until it is readable; the hue mostly survives, so "the green word" is still green. A
  * colour pair the sender chose in full (foreground and background) is left alone.
  *
- * <p>Contrast is the WCAG 2 ratio of relative luminances, (L1 + 0.05) / (L2 + 0.05).
+ * <p>Contrast is the WCAG 2 ratio of relative luminances, (L1 + 0.05) / (L2 + 0.05). Both bundled skins use it;
+ * a skin of one's own should too.
+ *
+ * @since 1.1
  */
 public final class Contrast {
 
