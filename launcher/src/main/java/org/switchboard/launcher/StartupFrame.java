@@ -34,6 +34,9 @@ final class StartupFrame implements Supplier<JFrame> {
 
     static final String SERVICE_PROPERTY = "switchboard.startup.frame";
     static final String TITLE = "Switchboard";
+    /** FlatLaf's panel backgrounds, light and dark (shown before FlatLaf is installed, so no flash of another colour). */
+    private static final java.awt.Color LIGHT_BACKGROUND = new java.awt.Color(0xF2F2F2);
+    private static final java.awt.Color DARK_BACKGROUND = new java.awt.Color(0x3C3F41);
 
     private final Path windowStateFile;
     private final Runnable onClose;
@@ -61,12 +64,21 @@ final class StartupFrame implements Supplier<JFrame> {
         this.onClose = onClose;
     }
 
-    /** Puts the frame on screen, unless a UI already asked for it; event thread, look and feel installed. */
+    /** Puts the frame on screen, unless a UI already asked for it; event thread. */
     void show() {
+        show(false);
+    }
+
+    /**
+     * The same, painted in the background colour of the theme the UI will use ({@code dark}), so that the frame does
+     * not change colour when the look and feel arrives.
+     */
+    void show(boolean dark) {
         if (claimAttempted || withdrawn || frame != null) {
             return;
         }
         JFrame shown = new JFrame(TITLE);
+        shown.getContentPane().setBackground(dark ? DARK_BACKGROUND : LIGHT_BACKGROUND);
         shown.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
         shown.addWindowListener(closeListener);
         Properties state = readState(windowStateFile);
@@ -99,6 +111,8 @@ final class StartupFrame implements Supplier<JFrame> {
         if (taken != null) {
             taken.removeWindowListener(closeListener);
             taken.setDefaultCloseOperation(WindowConstants.HIDE_ON_CLOSE);
+            // From now on the look and feel decides the colours (the UI may switch themes later).
+            taken.getContentPane().setBackground(null);
             // The UI fills the frame in the task that claimed it, and its repaint is queued behind that task: the
             // second hop runs once the filled frame has been painted.
             Runnable filled = whenFilled;

@@ -72,10 +72,10 @@ final class UiWarmUp {
             boolean dark = darkThemeChosen(profile);
             Toolkit.getDefaultToolkit();
             EventQueue.invokeLater(() -> {
-                installLookAndFeel(dark);
                 if (startupFrame != null) {
-                    startupFrame.show();
+                    startupFrame.show(dark);
                 }
+                installLookAndFeel(dark);
             });
             EventQueue.invokeLater(UiWarmUp::buildAndDiscard);
         } catch (AWTError | RuntimeException | LinkageError e) {
