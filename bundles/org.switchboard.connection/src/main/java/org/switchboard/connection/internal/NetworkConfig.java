@@ -110,6 +110,11 @@ public @interface NetworkConfig {
     @AttributeDefinition(name = "Connect timeout (ms)")
     int connectTimeoutMillis() default 15000;
 
+    @AttributeDefinition(name = "Wait for the end of the MOTD (ms)", description = "Channels are joined and queued "
+            + "lines sent once the server ends its message of the day; a server that never does is given this long "
+            + "after the welcome (counted at the next line it sends)")
+    int motdWaitMillis() default 10000;
+
     @AttributeDefinition(name = "Quit message")
     String quitMessage() default "Switchboard";
 }

@@ -621,6 +621,7 @@ public final class NetworkConnection implements IrcConnection {
         SaslClient sasl;
         boolean saslSucceeded;
         boolean motdDone;
+        long welcomedNanos;
 
         LinkState(Link link) {
             this.link = link;
@@ -782,6 +783,14 @@ public final class NetworkConnection implements IrcConnection {
         }
 
         private void handle(IrcMessage m) {
+            if (registered && !motdDone
+                    && System.nanoTime() - welcomedNanos > TimeUnit.MILLISECONDS.toNanos(settings.motdWaitMillis)) {
+                // Some servers (or bouncers) send no 376/422 at all: the channels and the user's lines must not
+                // wait for ever.
+                LOG.log(Level.INFO, "{0}: no end of the message of the day {1} ms after the welcome; joining and "
+                        + "sending queued lines now", settings.name, settings.motdWaitMillis);
+                endOfMotd();
+            }
             switch (m.command()) {
                 case "CAP" -> cap(m);
                 case "AUTHENTICATE" -> authenticate(m);
@@ -809,6 +818,7 @@ public final class NetworkConnection implements IrcConnection {
                 return;
             }
             registered = true;
+            welcomedNanos = System.nanoTime();
             capEnded = true;
             if (m.param(0) != null) {
                 nick = m.param(0);

@@ -44,6 +44,7 @@ public final class NetworkSettings {
     final int reconnectMinDelayMillis;
     final int reconnectMaxDelayMillis;
     final int connectTimeoutMillis;
+    final int motdWaitMillis;
     final String quitMessage;
 
     /** A channel to join, with its key or null. */
@@ -105,6 +106,7 @@ public final class NetworkSettings {
         reconnectMinDelayMillis = Math.max(1, b.reconnectMinDelayMillis);
         reconnectMaxDelayMillis = Math.max(reconnectMinDelayMillis, b.reconnectMaxDelayMillis);
         connectTimeoutMillis = Math.max(100, b.connectTimeoutMillis);
+        motdWaitMillis = Math.max(0, b.motdWaitMillis);
         quitMessage = StringUtils.defaultIfBlank(b.quitMessage, "Switchboard");
     }
 
@@ -157,6 +159,7 @@ public final class NetworkSettings {
                 .sendQueueCapacity(config.sendQueue_capacity())
                 .reconnect(config.reconnect_minDelayMillis(), config.reconnect_maxDelayMillis())
                 .connectTimeoutMillis(config.connectTimeoutMillis())
+                .motdWaitMillis(config.motdWaitMillis())
                 .quitMessage(config.quitMessage())
                 .build();
     }
@@ -199,6 +202,7 @@ public final class NetworkSettings {
         private int reconnectMinDelayMillis = 2000;
         private int reconnectMaxDelayMillis = 60000;
         private int connectTimeoutMillis = 15000;
+        private int motdWaitMillis = 10000;
         private String quitMessage = "Switchboard";
 
         private Builder(String name, String nick) {
@@ -308,6 +312,11 @@ public final class NetworkSettings {
 
         public Builder connectTimeoutMillis(int value) {
             connectTimeoutMillis = value;
+            return this;
+        }
+
+        public Builder motdWaitMillis(int value) {
+            motdWaitMillis = value;
             return this;
         }
 

@@ -13,7 +13,7 @@
  * {@code tls.insecureSkipVerify} (false), {@code tls.pinnedFingerprints}, {@code tls.trustStore},
  * {@code tls.clientKeyStore} (CertFP / SASL EXTERNAL), {@code flood.burst} (8), {@code flood.intervalMillis}
  * (2000), {@code sendQueue.capacity} (500), {@code reconnect.minDelayMillis} (2000),
- * {@code reconnect.maxDelayMillis} (60000), {@code connectTimeoutMillis}, {@code quitMessage}. Secrets start
+ * {@code reconnect.maxDelayMillis} (60000), {@code connectTimeoutMillis}, {@code motdWaitMillis} (10000), {@code quitMessage}. Secrets start
  * with a dot so DS keeps them out of the service properties.
  *
  * <h2>Threads</h2>

@@ -173,6 +173,28 @@ class RegistrationTest {
     }
 
     @Test
+    void aServerThatNeverEndsItsMotdGetsTheChannelsAndQueuedLinesAfterTheWait() {
+        harness.start(Harness.settings(server.port()).autojoin(List.of("#wait")).motdWaitMillis(400).build());
+        ScriptedIrcServer.Peer peer = server.awaitPeer();
+        peer.awaitLine("CAP LS 302");
+        peer.send(":srv CAP * LS :");
+        peer.awaitLineStartingWith("USER ");
+        peer.send(":srv 001 alice :Welcome, and no MOTD will follow");
+        harness.awaitState(ConnectionState.CONNECTED);
+        harness.connection.send(org.switchboard.api.irc.IrcMessage.of("PRIVMSG", "#wait", "queued"));
+        // Within the wait, a line from the server changes nothing: the MOTD may still come.
+        peer.send(":srv NOTICE alice :still registering you");
+        Harness.sleep(150);
+        assertFalse(peer.received().stream().anyMatch(l -> l.startsWith("JOIN") || l.startsWith("PRIVMSG")),
+                peer.received().toString());
+        Harness.sleep(400);
+        // The first line after the wait releases them.
+        peer.send(":srv NOTICE alice :anything at all");
+        peer.awaitLine("JOIN #wait");
+        peer.awaitLineStartingWith("PRIVMSG #wait");
+    }
+
+    @Test
     void pingBeforeWelcomeIsAnsweredSoRegistrationCompletes() {
         harness.start(Harness.settings(server.port()).build());
         ScriptedIrcServer.Peer peer = server.awaitPeer();
