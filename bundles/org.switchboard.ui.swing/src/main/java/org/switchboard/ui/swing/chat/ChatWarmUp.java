@@ -60,11 +60,13 @@ public final class ChatWarmUp {
         }
     }
 
+    /** True while a round is still to come; event thread. */
+    boolean running() {
+        return timer.isRunning() || next != null && next.isRunning();
+    }
+
     private void start(IrcProtocol protocol, boolean dark) {
-        ChatView view = new ChatView(protocol, link -> { });
-        view.updateTheme(dark);
-        view.setSize(WIDTH, HEIGHT);
-        layOutTree(view);
+        ChatView view = offScreenView(protocol, dark);
         SampleBuffer buffer = new SampleBuffer();
         view.show(buffer);
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
@@ -75,20 +77,46 @@ public final class ChatWarmUp {
         if (stopped || round >= ROUNDS) {
             return;
         }
+        try {
+            paintNextScreenful(view, buffer, image);
+        } catch (RuntimeException e) {
+            // Only a warm-up: whatever went wrong here shows (and is reported) when real lines are drawn.
+            return;
+        }
+        next = new Timer(GAP_MILLIS, e -> round(view, buffer, image, round + 1));
+        next.setRepeats(false);
+        next.start();
+    }
+
+    /** What one round does, at once, for tests: {@code rounds} screenfuls painted; the image of the last. */
+    static BufferedImage paintNow(IrcProtocol protocol, boolean dark, int rounds) {
+        ChatView view = offScreenView(protocol, dark);
+        SampleBuffer buffer = new SampleBuffer();
+        view.show(buffer);
+        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        for (int i = 0; i < rounds; i++) {
+            paintNextScreenful(view, buffer, image);
+        }
+        return image;
+    }
+
+    private static ChatView offScreenView(IrcProtocol protocol, boolean dark) {
+        ChatView view = new ChatView(protocol, link -> { });
+        view.updateTheme(dark);
+        view.setSize(WIDTH, HEIGHT);
+        layOutTree(view);
+        return view;
+    }
+
+    private static void paintNextScreenful(ChatView view, SampleBuffer buffer, BufferedImage image) {
         buffer.advance();
         view.refresh();
         Graphics2D g = image.createGraphics();
         try {
             view.paint(g);
-        } catch (RuntimeException e) {
-            // Only a warm-up: whatever went wrong here shows (and is reported) when real lines are drawn.
-            return;
         } finally {
             g.dispose();
         }
-        next = new Timer(GAP_MILLIS, e -> round(view, buffer, image, round + 1));
-        next.setRepeats(false);
-        next.start();
     }
 
     private static void layOutTree(Component component) {
