@@ -1,5 +1,7 @@
 package org.switchboard.api.irc;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,6 +14,11 @@ import java.util.Objects;
  * tag values of a busy channel (time, msgid, account) are half the strings of a tagged line, and a consumer reads
  * one or two of them, if any. Equality does not depend on the form: a parsed message equals one built from the
  * same decoded parts.
+ *
+ * <p>A parser may also hand over the trailing parameter as the UTF-8 bytes it read ({@link #parsed(String, String,
+ * String, List, byte[])}): the text of a channel message is then decoded only when someone reads it as a string.
+ * Storing, searching and logging it need only the bytes ({@link #lastParamUtf8}), so a flood line that is never
+ * looked at as text is never decoded and never encoded again.
  */
 public final class IrcMessage {
 
@@ -29,7 +36,14 @@ public final class IrcMessage {
     private Map<String, String> decodedTags;
     private final String source;
     private final String command;
-    private final List<String> params;
+    /** All parameters; without the last when {@link #trailingUtf8} holds it. */
+    private final List<String> leadingParams;
+    /** The last parameter as valid UTF-8, not yet decoded, or {@code null} when it is in {@link #leadingParams}. */
+    private final byte[] trailingUtf8;
+    /** Caches of the decoded trailing parameter, the whole list, and the last parameter's UTF-8; benign races. */
+    private String trailing;
+    private List<String> allParams;
+    private byte[] lastUtf8;
     /** {@link #sourceNick()} once computed; routing asks for it on every message. A benign race, as above. */
     private String sourceNick;
 
@@ -49,10 +63,15 @@ public final class IrcMessage {
 
     /** {@code tags}: the tag section in wire form or the decoded, unmodifiable map. */
     private IrcMessage(String source, String command, List<String> params, Object tags) {
+        this(source, command, params, null, tags);
+    }
+
+    private IrcMessage(String source, String command, List<String> params, byte[] trailingUtf8, Object tags) {
         this.tagsAsMade = tags;
         this.source = source;
         this.command = Objects.requireNonNull(command, "command");
-        this.params = params == null ? List.of() : List.copyOf(params);
+        this.leadingParams = params == null ? List.of() : List.copyOf(params);
+        this.trailingUtf8 = trailingUtf8;
     }
 
     /**
@@ -70,6 +89,22 @@ public final class IrcMessage {
      */
     public static IrcMessage parsed(String tagSection, String source, String command, List<String> params) {
         return new IrcMessage(source, command, params,
+                tagSection == null || tagSection.isEmpty() ? Map.of() : tagSection);
+    }
+
+    /**
+     * The same as {@link #parsed(String, String, String, List)} with the last parameter as UTF-8 bytes, decoded when
+     * it is first read as a string.
+     *
+     * @param leadingParams the parameters before the last one
+     * @param lastParamUtf8 the last parameter, which must be valid UTF-8 (not checked: the parser has validated
+     *                      it); the message owns the array from now on, so the caller must neither keep nor change
+     *                      it
+     * @since 2.1
+     */
+    public static IrcMessage parsed(String tagSection, String source, String command, List<String> leadingParams,
+            byte[] lastParamUtf8) {
+        return new IrcMessage(source, command, leadingParams, Objects.requireNonNull(lastParamUtf8, "lastParamUtf8"),
                 tagSection == null || tagSection.isEmpty() ? Map.of() : tagSection);
     }
 
@@ -107,17 +142,61 @@ public final class IrcMessage {
 
     /** The parameters, the trailing one included, without its colon. Unmodifiable. */
     public List<String> params() {
-        return params;
+        if (trailingUtf8 == null) {
+            return leadingParams;
+        }
+        List<String> all = allParams;
+        if (all == null) {
+            List<String> joined = new ArrayList<>(leadingParams.size() + 1);
+            joined.addAll(leadingParams);
+            joined.add(lastParam());
+            all = allParams = List.copyOf(joined);
+        }
+        return all;
+    }
+
+    /** How many parameters there are; the same as {@code params().size()}, without decoding any. */
+    public int paramCount() {
+        return leadingParams.size() + (trailingUtf8 == null ? 0 : 1);
     }
 
     /** The parameter at {@code index}, or {@code null} when there are fewer. */
     public String param(int index) {
-        return index < params.size() ? params.get(index) : null;
+        int leading = leadingParams.size();
+        if (index < leading) {
+            return leadingParams.get(index);
+        }
+        return index == leading && trailingUtf8 != null ? lastParam() : null;
     }
 
     /** The last parameter (the "trailing" one for most commands), or {@code null} when there is none. */
     public String lastParam() {
-        return params.isEmpty() ? null : params.get(params.size() - 1);
+        if (trailingUtf8 == null) {
+            return leadingParams.isEmpty() ? null : leadingParams.get(leadingParams.size() - 1);
+        }
+        String text = trailing;
+        if (text == null) {
+            text = trailing = new String(trailingUtf8, StandardCharsets.UTF_8);
+        }
+        return text;
+    }
+
+    /**
+     * The last parameter encoded as UTF-8, or {@code null} when there is none. For a line parsed from valid UTF-8
+     * these are the bytes read off the wire, so nothing is encoded or decoded. The array is shared with the message
+     * and every other caller: read it, never change it.
+     *
+     * @since 2.1
+     */
+    public byte[] lastParamUtf8() {
+        if (trailingUtf8 != null) {
+            return trailingUtf8;
+        }
+        byte[] bytes = lastUtf8;
+        if (bytes == null && !leadingParams.isEmpty()) {
+            bytes = lastUtf8 = lastParam().getBytes(StandardCharsets.UTF_8);
+        }
+        return bytes;
     }
 
     /** The value of a tag, or {@code null} when the message does not carry it. */
@@ -151,11 +230,12 @@ public final class IrcMessage {
     }
 
     public IrcMessage withTags(Map<String, String> newTags) {
-        return new IrcMessage(newTags, source, command, params);
+        return new IrcMessage(source, command, leadingParams, trailingUtf8,
+                newTags == null ? Map.of() : Map.copyOf(newTags));
     }
 
     public IrcMessage withSource(String newSource) {
-        return new IrcMessage(newSource, command, params, tagsAsMade);
+        return new IrcMessage(newSource, command, leadingParams, trailingUtf8, tagsAsMade);
     }
 
     /** Equal when tags (decoded), source, command and parameters are equal, however each message was made. */
@@ -165,20 +245,20 @@ public final class IrcMessage {
             return true;
         }
         return other instanceof IrcMessage message && command.equals(message.command)
-                && Objects.equals(source, message.source) && params.equals(message.params)
+                && Objects.equals(source, message.source) && params().equals(message.params())
                 && tags().equals(message.tags());
     }
 
     @Override
     public int hashCode() {
         return ((tags().hashCode() * 31 + Objects.hashCode(source)) * 31 + command.hashCode()) * 31
-                + params.hashCode();
+                + params().hashCode();
     }
 
     /** For diagnostics, in the form a record would give: {@code IrcMessage[tags={..}, source=.., ...]}. */
     @Override
     public String toString() {
-        return "IrcMessage[tags=" + tags() + ", source=" + source + ", command=" + command + ", params=" + params
+        return "IrcMessage[tags=" + tags() + ", source=" + source + ", command=" + command + ", params=" + params()
                 + "]";
     }
 }

@@ -66,6 +66,14 @@ public interface IrcProtocol {
     String stripFormatting(String text);
 
     /**
+     * The same for text as UTF-8: the result is {@code stripFormatting} of the decoded text, encoded, without
+     * decoding it (every formatting code is ASCII). Returns {@code utf8} itself when it holds no code.
+     *
+     * @since 2.1
+     */
+    byte[] stripFormatting(byte[] utf8);
+
+    /**
      * Splits a PRIVMSG or NOTICE whose text is too long for one line into several messages, at word
      * boundaries where possible and never inside a UTF-8 sequence, leaving room for the
      * {@code :nick!user@host } prefix the server prepends. A CTCP ACTION keeps its framing in every part. Every

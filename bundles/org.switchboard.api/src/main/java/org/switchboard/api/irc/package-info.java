@@ -2,7 +2,7 @@
  * The IRC message model and the protocol service: parsing, serialising, ISUPPORT, case mapping, modes, CTCP, formatting. Value types are immutable; the {@link org.switchboard.api.irc.IrcProtocol} service holds the logic.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.switchboard.api.irc;
 
 import org.osgi.annotation.bundle.Export;

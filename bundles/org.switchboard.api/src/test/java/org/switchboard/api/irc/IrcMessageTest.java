@@ -228,4 +228,37 @@ class IrcMessageTest {
         assertEquals(new IrcMessage(Map.of(), null, "PING", List.of("x")), IrcMessage.of("PING", "x"));
         assertEquals("IrcMessage[tags={}, source=null, command=PING, params=[x]]", IrcMessage.of("PING", "x").toString());
     }
+
+    @Test
+    void aTrailingParameterGivenAsUtf8BytesBehavesLikeTheString() {
+        byte[] text = "h\u00e9llo \u4e2d\u6587".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        IrcMessage fromWire = IrcMessage.parsed("msgid=1", "nick!user@host", "PRIVMSG", List.of("#chan"), text);
+        IrcMessage fromParts = new IrcMessage(Map.of("msgid", "1"), "nick!user@host", "PRIVMSG",
+                List.of("#chan", "h\u00e9llo \u4e2d\u6587"));
+        assertEquals(2, fromWire.paramCount());
+        assertSame(text, fromWire.lastParamUtf8(), "the bytes are kept, not encoded again");
+        assertEquals("#chan", fromWire.param(0));
+        assertEquals("h\u00e9llo \u4e2d\u6587", fromWire.lastParam());
+        assertSame(fromWire.lastParam(), fromWire.param(1));
+        assertNull(fromWire.param(2));
+        assertEquals(fromParts, fromWire);
+        assertEquals(fromWire, fromParts);
+        assertEquals(fromParts.hashCode(), fromWire.hashCode());
+        assertEquals(fromParts.toString(), fromWire.toString());
+        assertEquals(fromParts.params(), fromWire.params());
+        assertThrows(UnsupportedOperationException.class, () -> fromWire.params().add("x"));
+        assertSame(text, fromWire.withSource("other").lastParamUtf8());
+        assertSame(text, fromWire.withTags(Map.of()).lastParamUtf8());
+        assertEquals(fromParts.withTags(Map.of()), fromWire.withTags(Map.of()));
+        // a message built from strings encodes its last parameter once, when asked
+        byte[] encoded = fromParts.lastParamUtf8();
+        assertTrue(java.util.Arrays.equals(text, encoded));
+        assertSame(encoded, fromParts.lastParamUtf8());
+        assertNull(IrcMessage.of("PING").lastParamUtf8());
+        assertEquals(0, IrcMessage.of("PING").paramCount());
+        IrcMessage onlyTrailing = IrcMessage.parsed(null, null, "PING", List.of(), new byte[0]);
+        assertEquals(List.of(""), onlyTrailing.params());
+        assertEquals(IrcMessage.of("PING", ""), onlyTrailing);
+        assertThrows(NullPointerException.class, () -> IrcMessage.parsed(null, null, "PING", List.of(), null));
+    }
 }

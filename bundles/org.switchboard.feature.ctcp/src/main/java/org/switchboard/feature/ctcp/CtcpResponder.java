@@ -82,7 +82,12 @@ public final class CtcpResponder implements IrcMessageListener {
 
     @Override
     public void onMessage(IrcConnection connection, IrcMessage message) {
-        if (!message.is("PRIVMSG") || message.source() == null || message.params().size() < 2) {
+        if (!message.is("PRIVMSG") || message.source() == null || message.paramCount() < 2) {
+            return;
+        }
+        // A look at the first byte: reading every channel message as a string would decode the text of a flood.
+        byte[] utf8 = message.lastParamUtf8();
+        if (utf8.length < 2 || utf8[0] != 1) {
             return;
         }
         CtcpMessage ctcp = protocol.parseCtcp(message.lastParam());

@@ -83,6 +83,11 @@ public final class IrcProtocolComponent implements IrcProtocol {
     }
 
     @Override
+    public byte[] stripFormatting(byte[] utf8) {
+        return Formatting.strip(utf8);
+    }
+
+    @Override
     public Instant serverTime(IrcMessage message) {
         return ServerTime.of(message);
     }

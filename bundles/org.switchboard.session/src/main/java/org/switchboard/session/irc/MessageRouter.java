@@ -40,6 +40,8 @@ public final class MessageRouter {
             .withZone(ZoneId.systemDefault());
     /** How many message ids per network are remembered to drop replayed duplicates. */
     private static final int SEEN_MSGIDS = 4096;
+    private static final byte[] NO_TEXT = new byte[0];
+    private static final byte CTCP_DELIMITER = 1;
 
     private final SessionModel model;
     private final IrcProtocol protocol;
@@ -692,8 +694,10 @@ public final class MessageRouter {
     // --- PRIVMSG / NOTICE ---
 
     /**
-     * The hot path of a flood: every PRIVMSG and NOTICE. For a channel message it allocates only the text's UTF-8
-     * bytes, which the highlight search (see {@link WholeWordMatcher}) reads and the scrollback stores.
+     * The hot path of a flood: every PRIVMSG and NOTICE. A channel message's text stays the UTF-8 bytes the parser
+     * read ({@link IrcMessage#lastParamUtf8}): the highlight search (see {@link WholeWordMatcher}), the scrollback and
+     * the disk log all work on them, so the text is never decoded here. Only CTCP (a first byte of 0x01) is read as a
+     * string.
      */
     private void routeMessage(IrcConnection connection, RoutingState routingState, IrcMessage m, boolean notice) {
         NetworkState network = routingState.network;
@@ -701,7 +705,7 @@ public final class MessageRouter {
         if (target == null) {
             return;
         }
-        String text = m.params().size() >= 2 ? m.lastParam() : "";
+        byte[] utf8 = m.paramCount() >= 2 ? m.lastParamUtf8() : NO_TEXT;
         String msgid = m.tag("msgid");
         if (msgid != null && !routingState.seenMsgids.add(msgid)) {
             return; // replayed by a bouncer or chathistory: already shown
@@ -713,18 +717,23 @@ public final class MessageRouter {
         long time = now(m);
         int flags = flags(m, network) | (self ? BufferLine.SELF : 0);
 
-        CtcpMessage ctcp = protocol.parseCtcp(text);
-        if (ctcp != null && !ctcp.isAction()) {
-            if (!self) {
-                String line = notice
-                        ? "CTCP " + ctcp.command() + " reply from " + sender + ": " + ctcp.arguments()
-                        : "CTCP " + ctcp.command() + " request from " + sender;
-                network.server().append(time, LineKind.INFO, sender, line.strip(), flags);
+        LineKind kind = notice ? LineKind.NOTICE : LineKind.MESSAGE;
+        if (utf8.length >= 2 && utf8[0] == CTCP_DELIMITER) {
+            CtcpMessage ctcp = protocol.parseCtcp(m.lastParam());
+            if (ctcp != null && !ctcp.isAction()) {
+                if (!self) {
+                    String line = notice
+                            ? "CTCP " + ctcp.command() + " reply from " + sender + ": " + ctcp.arguments()
+                            : "CTCP " + ctcp.command() + " request from " + sender;
+                    network.server().append(time, LineKind.INFO, sender, line.strip(), flags);
+                }
+                return;
             }
-            return;
+            if (ctcp != null) {
+                kind = LineKind.ACTION;
+                utf8 = ctcp.arguments().getBytes(StandardCharsets.UTF_8);
+            }
         }
-        LineKind kind = ctcp != null ? LineKind.ACTION : notice ? LineKind.NOTICE : LineKind.MESSAGE;
-        String body = ctcp != null ? ctcp.arguments() : text;
 
         Isupport isupport = connection.isupport();
         boolean channel = isupport.isChannel(target);
@@ -745,13 +754,11 @@ public final class MessageRouter {
             }
         }
         boolean privateMessage = buffer.type() == BufferType.QUERY && !notice;
-        // encoded once: the highlight search and the scrollback both work on the UTF-8 bytes
-        byte[] utf8 = body.getBytes(StandardCharsets.UTF_8);
         if (!self && (flags & BufferLine.HISTORY) == 0 && (privateMessage || mentionsOwnNick(utf8, routingState)
                 || mentionsAnyWord(utf8, routingState))) {
             flags |= BufferLine.HIGHLIGHT;
         }
-        buffer.append(time, kind, sender, body, utf8, flags);
+        buffer.append(time, kind, sender, utf8, flags);
     }
 
     private static String stripStatusPrefix(String target, Isupport isupport) {
@@ -820,7 +827,8 @@ public final class MessageRouter {
     }
 
     private long now(IrcMessage m) {
-        if (m != null && !m.tags().isEmpty()) {
+        if (m != null) {
+            // serverTime looks up its tags in the wire form; asking tags() first would decode every tag of the line
             Instant serverTime = protocol.serverTime(m);
             if (serverTime != null) {
                 return serverTime.toEpochMilli();

@@ -88,7 +88,6 @@ public final class DiskLog implements LineStore, AutoCloseable {
         final long[] times;
         final LineKind[] kinds;
         final String[] nicks;
-        final String[] texts;
         final byte[][] utf8s;
         int size;
 
@@ -98,7 +97,6 @@ public final class DiskLog implements LineStore, AutoCloseable {
             times = new long[capacity];
             kinds = new LineKind[capacity];
             nicks = new String[capacity];
-            texts = new String[capacity];
             utf8s = new byte[capacity][];
         }
 
@@ -106,13 +104,12 @@ public final class DiskLog implements LineStore, AutoCloseable {
             return size == times.length;
         }
 
-        void add(String network, String buffer, long time, LineKind kind, String nick, String text, byte[] utf8) {
+        void add(String network, String buffer, long time, LineKind kind, String nick, byte[] utf8) {
             networks[size] = network;
             buffers[size] = buffer;
             times[size] = time;
             kinds[size] = kind;
             nicks[size] = nick;
-            texts[size] = text;
             utf8s[size] = utf8;
             size++;
         }
@@ -122,18 +119,17 @@ public final class DiskLog implements LineStore, AutoCloseable {
             java.util.Arrays.fill(networks, 0, size, null);
             java.util.Arrays.fill(buffers, 0, size, null);
             java.util.Arrays.fill(nicks, 0, size, null);
-            java.util.Arrays.fill(texts, 0, size, null);
             java.util.Arrays.fill(utf8s, 0, size, null);
             size = 0;
         }
     }
 
-    public DiskLog(Path root, int restoreLines, UnaryOperator<String> stripFormatting, ZoneId zone) {
+    public DiskLog(Path root, int restoreLines, UnaryOperator<byte[]> stripFormatting, ZoneId zone) {
         this(root, restoreLines, stripFormatting, zone, STALL_MILLIS);
     }
 
     /** With another limit for how long readers wait for a writer that makes no progress; for tests. */
-    DiskLog(Path root, int restoreLines, UnaryOperator<String> stripFormatting, ZoneId zone, long stallMillis) {
+    DiskLog(Path root, int restoreLines, UnaryOperator<byte[]> stripFormatting, ZoneId zone, long stallMillis) {
         this.root = root;
         this.restoreLines = restoreLines;
         this.stallNanos = TimeUnit.MILLISECONDS.toNanos(stallMillis);
@@ -161,7 +157,7 @@ public final class DiskLog implements LineStore, AutoCloseable {
 
     @Override
     public void lineAppended(String network, String buffer, BufferType type, long time, LineKind kind, String nick,
-            String text, byte[] utf8, int flags) {
+            byte[] utf8, int flags) {
         synchronized (lock) {
             if (closing) {
                 lateLines++;
@@ -175,7 +171,7 @@ public final class DiskLog implements LineStore, AutoCloseable {
                 }
                 return;
             }
-            filling.add(network, buffer, time, kind, nick, text, utf8);
+            filling.add(network, buffer, time, kind, nick, utf8);
             int size = filling.size;
             if (writerIdle ? size == 1 : size == WAKE_AT || filling.isFull()) {
                 lock.notifyAll();
@@ -335,14 +331,13 @@ public final class DiskLog implements LineStore, AutoCloseable {
     private void write(Batch batch, Map<LogKey, Long> missed) {
         for (int i = 0; i < batch.size; i++) {
             output.line(batch.networks[i], batch.buffers[i], batch.times[i], batch.kinds[i], batch.nicks[i],
-                    batch.texts[i], batch.utf8s[i]);
+                    batch.utf8s[i]);
         }
         // the lines in the batch came before the ones missed while it was full
         long now = System.currentTimeMillis();
         missed.forEach((key, count) -> {
             String gap = count + " lines are missing from this log here: the disk did not keep up with the network";
-            output.line(key.network(), key.buffer(), now, LineKind.INFO, null, gap,
-                    gap.getBytes(StandardCharsets.UTF_8));
+            output.line(key.network(), key.buffer(), now, LineKind.INFO, null, gap.getBytes(StandardCharsets.UTF_8));
         });
         output.flushAll();
         batch.clear();

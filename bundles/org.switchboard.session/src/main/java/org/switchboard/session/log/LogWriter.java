@@ -1,7 +1,10 @@
 package org.switchboard.session.log;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +30,7 @@ import org.switchboard.api.session.LineKind;
  * marker, nick, text stripped of mIRC codes, UTF-8) and writes each buffer with one call when a batch is done.
  * The time stamp is worked out once per second of log time, not once per line. The text arrives as the UTF-8
  * bytes the scrollback was given too; without control characters (nearly always) they are copied as they are,
- * otherwise the string is stripped of mIRC codes and line breaks and encoded here. At most {@code maxOpen}
+ * otherwise they are stripped of mIRC codes and line breaks first, still as bytes. At most {@code maxOpen}
  * files have an open channel and a buffer; the least recently used one is written and closed to make room.
  * Used by one thread.
  */
@@ -36,9 +39,12 @@ final class LogWriter {
     private static final System.Logger LOG = System.getLogger(LogWriter.class.getName());
     private static final int BUFFER_BYTES = 32 * 1024;
     private static final byte[] NO_NICK = new byte[0];
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private final BiFunction<String, String, Path> fileOf;
-    private final UnaryOperator<String> stripFormatting;
+    private final UnaryOperator<byte[]> stripFormatting;
     private final ZoneRules zone;
     private final int maxOpen;
     /** Files by network and buffer name; two names may share a file ({@code #Chan} and {@code #chan}). */
@@ -68,7 +74,7 @@ final class LogWriter {
         }
     }
 
-    LogWriter(BiFunction<String, String, Path> fileOf, UnaryOperator<String> stripFormatting, ZoneId zone,
+    LogWriter(BiFunction<String, String, Path> fileOf, UnaryOperator<byte[]> stripFormatting, ZoneId zone,
             int maxOpen) {
         this.fileOf = fileOf;
         this.stripFormatting = stripFormatting;
@@ -76,11 +82,11 @@ final class LogWriter {
         this.maxOpen = maxOpen;
     }
 
-    /** Adds one line to its file's buffer; {@code utf8} is {@code text} as UTF-8. */
-    void line(String network, String buffer, long time, LineKind kind, String nick, String text, byte[] utf8) {
+    /** Adds one line, its text as UTF-8, to its file's buffer. */
+    void line(String network, String buffer, long time, LineKind kind, String nick, byte[] utf8) {
         LogFile file = fileFor(network, buffer);
-        byte[] body = hasControlCharacters(utf8)
-                ? oneLine(stripFormatting.apply(text)).getBytes(StandardCharsets.UTF_8) : utf8;
+        // Only the few lines with formatting or line breaks are read as text, on this thread rather than the reader.
+        byte[] body = hasControlCharacters(utf8) ? oneLine(stripFormatting.apply(utf8)) : utf8;
         byte[] who = nick == null ? NO_NICK : nick.getBytes(StandardCharsets.UTF_8);
         byte[] out = reserve(file, 26 + who.length + body.length);
         int p = file.used;
@@ -250,9 +256,20 @@ final class LogWriter {
         return p + bytes.length;
     }
 
-    /** mIRC codes and line breaks are all below 0x20 (and never part of a longer UTF-8 sequence). */
-    private static boolean hasControlCharacters(byte[] utf8) {
-        for (byte b : utf8) {
+    /**
+     * mIRC codes and line breaks are all below 0x20 (and never part of a longer UTF-8 sequence). Eight bytes at a
+     * time: {@code (w - 0x20 in every byte) & ~w} has a byte's high bit set exactly when that byte is below 0x20.
+     */
+    static boolean hasControlCharacters(byte[] utf8) {
+        int i = 0;
+        for (; i + 8 <= utf8.length; i += 8) {
+            long word = (long) LONGS.get(utf8, i);
+            if (((word - 0x20 * ONES) & ~word & HIGH_BITS) != 0) {
+                return true;
+            }
+        }
+        for (; i < utf8.length; i++) {
+            byte b = utf8[i];
             if (b >= 0 && b < 0x20) {
                 return true;
             }
@@ -260,7 +277,17 @@ final class LogWriter {
         return false;
     }
 
-    private static String oneLine(String text) {
-        return text.indexOf('\n') < 0 && text.indexOf('\r') < 0 ? text : text.replace('\r', ' ').replace('\n', ' ');
+    /** Line breaks as spaces; a copy when there are any, since the bytes are shared with the scrollback. */
+    private static byte[] oneLine(byte[] utf8) {
+        byte[] out = utf8;
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == '\r' || out[i] == '\n') {
+                if (out == utf8) {
+                    out = utf8.clone();
+                }
+                out[i] = ' ';
+            }
+        }
+        return out;
     }
 }

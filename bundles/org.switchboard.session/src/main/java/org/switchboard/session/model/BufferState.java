@@ -206,16 +206,16 @@ public final class BufferState implements Buffer {
 
     /** Appends a line and tells listeners; call under the network lock or from a context that owns the buffer. */
     public long append(long time, LineKind kind, String nick, String text, int flags) {
-        return append(time, kind, nick, text, Scrollback.utf8(text), flags);
+        return append(time, kind, nick, Scrollback.utf8(text), flags);
     }
 
-    /** The same, with the text's UTF-8 bytes already at hand (not copied: the caller must not change them). */
-    public long append(long time, LineKind kind, String nick, String text, byte[] utf8, int flags) {
+    /** The same with the text as UTF-8 (not copied: the caller must not change it). */
+    public long append(long time, LineKind kind, String nick, byte[] utf8, int flags) {
         long seq = scrollback.append(time, kind, nick, utf8, flags);
         SessionModel model = network.model();
         LineStore store = model.lineStore();
         if (store != null && (flags & BufferLine.HISTORY) == 0) {
-            store.lineAppended(network.name(), name, type, time, kind, nick, text, utf8, flags);
+            store.lineAppended(network.name(), name, type, time, kind, nick, utf8, flags);
         }
         model.fire(SessionEvent.Type.LINES_ADDED, id);
         boolean counts = (flags & (BufferLine.SELF | BufferLine.HISTORY)) == 0

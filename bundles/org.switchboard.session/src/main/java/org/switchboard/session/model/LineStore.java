@@ -11,10 +11,11 @@ public interface LineStore {
 
     /**
      * A line was appended to a buffer; called on reader threads, so it must not block for long. {@code utf8} is
-     * the text as UTF-8, which the store may keep (nobody changes it).
+     * the text as UTF-8, which the store may keep (nobody changes it); the text is not handed over as a string,
+     * since a flood line usually has none (see {@code IrcMessage.lastParamUtf8}).
      */
     void lineAppended(String network, String buffer, BufferType type, long time, LineKind kind, String nick,
-            String text, byte[] utf8, int flags);
+            byte[] utf8, int flags);
 
     /** The last lines kept for a buffer being opened, oldest first; empty when none. */
     List<BufferLine> restore(String network, String buffer, BufferType type);

@@ -1,5 +1,6 @@
 package org.switchboard.session.log;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,7 +37,7 @@ class DiskLogTest {
     /** Notes a line as a buffer does: with its text and the text's UTF-8. */
     private static void note(DiskLog log, String network, String buffer, BufferType type, long time, LineKind kind,
             String nick, String text) {
-        log.lineAppended(network, buffer, type, time, kind, nick, text, text.getBytes(StandardCharsets.UTF_8), 0);
+        log.lineAppended(network, buffer, type, time, kind, nick, text.getBytes(StandardCharsets.UTF_8), 0);
     }
 
     private List<String> logLines(String network, String file) throws IOException {
@@ -58,6 +59,36 @@ class DiskLogTest {
         List<String> lines = logLines("net", "#chan.log");
         assertEquals(List.of("1970-01-01 00:00:00 <alice> hi all", "1970-01-01 00:00:01 * bob waves",
                 "1970-01-01 00:00:02 -!- carol has joined", "1970-01-01 00:00:03 -srv- two lines"), lines);
+    }
+
+    @Test
+    void codesAndLineBreaksAreRemovedWithoutTouchingTheBytesSharedWithTheScrollback() throws IOException {
+        byte[] shared = "\u000304,12r\u00e9d\u0003\r\nnext \u4e2d\u0004ff00aa!".getBytes(StandardCharsets.UTF_8);
+        byte[] before = shared.clone();
+        try (DiskLog log = log(0)) {
+            log.lineAppended("net", "#c", BufferType.CHANNEL, 0, LineKind.MESSAGE, "n", shared, 0);
+        }
+        assertEquals(List.of("1970-01-01 00:00:00 <n> r\u00e9d  next \u4e2d!"), logLines("net", "#c.log"));
+        assertArrayEquals(before, shared);
+    }
+
+    @Test
+    void controlCharactersAreFoundAtEveryPositionAndNothingElseIs() {
+        byte[] others = {' ', 'a', 0x7f, (byte) 0x80, (byte) 0xc3, (byte) 0xff};
+        for (int length = 0; length <= 20; length++) {
+            byte[] text = new byte[length];
+            for (int i = 0; i < length; i++) {
+                text[i] = others[i % others.length];
+            }
+            assertFalse(LogWriter.hasControlCharacters(text), "length " + length);
+            for (int at = 0; at < length; at++) {
+                for (byte control : new byte[] {0, 1, 2, 3, '\t', '\n', '\r', 0x1f}) {
+                    byte[] withControl = text.clone();
+                    withControl[at] = control;
+                    assertTrue(LogWriter.hasControlCharacters(withControl), "at " + at + " of " + length);
+                }
+            }
+        }
     }
 
     @Test
@@ -92,8 +123,8 @@ class DiskLogTest {
     private final CountDownLatch writerBlocked = new CountDownLatch(1);
     private final CountDownLatch releaseWriter = new CountDownLatch(1);
 
-    private String blockingStrip(String text) {
-        if (text.contains("STALL")) {
+    private byte[] blockingStrip(byte[] utf8) {
+        if (new String(utf8, StandardCharsets.UTF_8).contains("STALL")) {
             writerBlocked.countDown();
             try {
                 releaseWriter.await();
@@ -101,7 +132,7 @@ class DiskLogTest {
                 Thread.currentThread().interrupt();
             }
         }
-        return protocol.stripFormatting(text);
+        return protocol.stripFormatting(utf8);
     }
 
     @Test

@@ -42,6 +42,67 @@ public final class Formatting {
         return first < 0 ? text : parse(text).plain();
     }
 
+    /**
+     * {@link #strip(String)} on UTF-8 bytes. Every code and every byte a code consumes (digits, comma, hex digits) is
+     * ASCII, and ASCII bytes never occur inside a longer UTF-8 sequence, so removing them byte by byte gives the
+     * encoding of the stripped text. {@code utf8} itself when there is nothing to remove.
+     */
+    public static byte[] strip(byte[] utf8) {
+        int length = utf8.length;
+        int i = 0;
+        while (i < length && !isFormattingCode((char) utf8[i])) {
+            i++;
+        }
+        if (i == length) {
+            return utf8;
+        }
+        byte[] out = new byte[length];
+        System.arraycopy(utf8, 0, out, 0, i);
+        int n = i;
+        while (i < length) {
+            byte b = utf8[i++];
+            if (!isFormattingCode((char) b)) {
+                out[n++] = b;
+            } else if (b == COLOUR) {
+                int digits = digits(utf8, i, 2);
+                i += digits;
+                if (digits > 0 && i + 1 < length && utf8[i] == ',') {
+                    int bgDigits = digits(utf8, i + 1, 2);
+                    if (bgDigits > 0) {
+                        i += 1 + bgDigits;
+                    }
+                }
+            } else if (b == HEX_COLOUR && isHex6(utf8, i)) {
+                i += 6;
+                if (i < length && utf8[i] == ',' && isHex6(utf8, i + 1)) {
+                    i += 7;
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    private static int digits(byte[] text, int from, int max) {
+        int count = 0;
+        while (count < max && from + count < text.length && isDigit((char) text[from + count])) {
+            count++;
+        }
+        return count;
+    }
+
+    private static boolean isHex6(byte[] text, int from) {
+        if (from + 6 > text.length) {
+            return false;
+        }
+        for (int i = from; i < from + 6; i++) {
+            byte b = text[i];
+            if (!(b >= '0' && b <= '9' || b >= 'a' && b <= 'f' || b >= 'A' && b <= 'F')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static FormattedText parse(String text) {
         if (firstCode(text) < 0) {
             return new FormattedText(text, List.of());

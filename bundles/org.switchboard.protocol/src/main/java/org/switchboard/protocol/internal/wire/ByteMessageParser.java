@@ -23,6 +23,8 @@ import org.switchboard.api.irc.IrcProtocolException;
  */
 public final class ByteMessageParser {
 
+    private static final byte[] NO_BYTES = new byte[0];
+
     private final Charset fallback;
     private String[] params = new String[16];
     private final Utf8Decoder utf8 = new Utf8Decoder();
@@ -139,6 +141,15 @@ public final class ByteMessageParser {
                 p = params = Arrays.copyOf(p, count * 2);
             }
             if (line[pos] == ':') {
+                if (charset == null) {
+                    // The trailing parameter (a channel message's text) stays bytes: see IrcMessage.lastParamUtf8.
+                    byte[] trailing = utf8Bytes(line, pos + 1, to, asciiUntil);
+                    if (trailing == null) {
+                        return null;
+                    }
+                    return notUtf8 ? null
+                            : IrcMessage.parsed(tags, source, command, Immutables.list(p, count), trailing);
+                }
                 p[count++] = text(line, pos + 1, to, asciiUntil, charset);
                 break;
             }
@@ -196,6 +207,17 @@ public final class ByteMessageParser {
             notUtf8 = true;
         }
         return decoded;
+    }
+
+    /** A copy of {@code [from, to)}, or {@code null} when the bytes from {@code asciiUntil} on are not UTF-8. */
+    private static byte[] utf8Bytes(byte[] line, int from, int to, int asciiUntil) {
+        if (from == to) {
+            return NO_BYTES;
+        }
+        if (to > asciiUntil && !Utf8Decoder.isValid(line, Math.max(from, asciiUntil), to)) {
+            return null;
+        }
+        return Arrays.copyOfRange(line, from, to);
     }
 
     private static int firstNonAscii(byte[] line, int from, int to) {

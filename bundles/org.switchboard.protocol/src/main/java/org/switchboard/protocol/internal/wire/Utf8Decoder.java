@@ -112,6 +112,51 @@ final class Utf8Decoder {
         return new String(out, 0, n);
     }
 
+    /**
+     * True when {@code [from, to)} is valid UTF-8 by the same strict rules as {@link #decode}, which must start at a
+     * character boundary. Reads the bytes once and allocates nothing.
+     */
+    static boolean isValid(byte[] bytes, int from, int to) {
+        int i = from;
+        while (i < to) {
+            if (i + 8 <= to && (Swar.word(bytes, i) & Swar.HIGH_BITS) == 0) {
+                i += 8;
+                continue;
+            }
+            int b = bytes[i] & 0xff;
+            if (b < 0x80) {
+                i++;
+            } else if (b >= 0xc2 && b <= 0xdf) {
+                if (i + 1 >= to || !isContinuation(bytes[i + 1])) {
+                    return false;
+                }
+                i += 2;
+            } else if (b >= 0xe0 && b <= 0xef) {
+                if (i + 2 >= to || !isContinuation(bytes[i + 1]) || !isContinuation(bytes[i + 2])) {
+                    return false;
+                }
+                int second = bytes[i + 1] & 0xff;
+                if ((b == 0xe0 && second < 0xa0) || (b == 0xed && second > 0x9f)) {
+                    return false;
+                }
+                i += 3;
+            } else if (b >= 0xf0 && b <= 0xf4) {
+                if (i + 3 >= to || !isContinuation(bytes[i + 1]) || !isContinuation(bytes[i + 2])
+                        || !isContinuation(bytes[i + 3])) {
+                    return false;
+                }
+                int second = bytes[i + 1] & 0xff;
+                if ((b == 0xf0 && second < 0x90) || (b == 0xf4 && second > 0x8f)) {
+                    return false;
+                }
+                i += 4;
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isContinuation(byte b) {
         return (b & 0xc0) == 0x80;
     }

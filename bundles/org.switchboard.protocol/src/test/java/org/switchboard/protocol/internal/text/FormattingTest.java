@@ -3,7 +3,9 @@ package org.switchboard.protocol.internal.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.switchboard.api.irc.FormattedText;
@@ -103,5 +105,33 @@ class FormattingTest {
         assertEquals("bold red 5 text", Formatting.strip("\u0002bold\u0002 \u00034,2red\u0003 5 \u0004abcdef\u001Ftext"));
         assertEquals("", Formatting.strip("\u0002\u0003\u000F"));
         assertEquals("ok\u0001", Formatting.strip("ok\u0001"));
+    }
+
+    @Test
+    void strippingUtf8BytesGivesTheStrippedTextEncoded() {
+        byte[] plain = "nothing to strip, \u00e9t\u00e9 \u4e2d".getBytes(StandardCharsets.UTF_8);
+        assertSame(plain, Formatting.strip(plain));
+        for (String text : List.of("\u0002bold\u0002 \u00e9", "\u000304,12red on blue\u0003 back", "\u00033,x",
+                "\u0003,5 no fg", "\u000399,99x", "\u0004FF00aaHex\u0004", "\u0004ff00AA,00ff00x", "\u0004ff00g",
+                "\u0004ff00aa,12", "\u000f\u0011\u0016\u001d\u001e\u001f", "end\u0003", "end\u00031,", "\u0003123",
+                "tab\tand\u0001ctcp\u0001 stay", "\u0003\u20ac", "\u00031,\uD83D\uDC4D")) {
+            assertStripsLikeTheText(text);
+        }
+        // random mixes of every code, the characters they consume and non-ASCII text around them
+        String[] pieces = {"\u0002", "\u0003", "\u0004", "\u000f", "\u0011", "\u0016", "\u001d", "\u001e", "\u001f",
+            "0", "1", "9", ",", "a", "F", "g", " ", "\u00e9", "\u20ac", "\uD83D\uDC4D", "x"};
+        Random random = new Random(5);
+        for (int round = 0; round < 5000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(20); i > 0; i--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            assertStripsLikeTheText(text.toString());
+        }
+    }
+
+    private static void assertStripsLikeTheText(String text) {
+        byte[] stripped = Formatting.strip(text.getBytes(StandardCharsets.UTF_8));
+        assertEquals(Formatting.strip(text), new String(stripped, StandardCharsets.UTF_8), text);
     }
 }

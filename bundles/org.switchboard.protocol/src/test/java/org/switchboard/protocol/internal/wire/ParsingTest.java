@@ -1,5 +1,6 @@
 package org.switchboard.protocol.internal.wire;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -24,8 +25,47 @@ class ParsingTest {
         IrcMessage fromText = TextMessageParser.parse(line);
         byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
         IrcMessage fromBytes = new ByteMessageParser(CP1252).parse(bytes, 0, bytes.length);
+        // before anything is decoded: the count, and the last parameter's bytes (kept from the wire)
+        assertEquals(fromText.params().size(), fromBytes.paramCount(), line);
+        String last = fromText.lastParam();
+        assertArrayEquals(last == null ? null : last.getBytes(StandardCharsets.UTF_8), fromBytes.lastParamUtf8(), line);
         assertEquals(fromText, fromBytes, "text and byte parser disagree on " + line);
         return fromText;
+    }
+
+    @Test
+    void theTrailingParameterStaysTheBytesReadUntilItIsReadAsText() {
+        byte[] line = ":n!u@h PRIVMSG #chan :gr\u00fc\u00dfe \u4e2d\u6587 \uD83D\uDC4D".getBytes(StandardCharsets.UTF_8);
+        IrcMessage m = new ByteMessageParser(CP1252).parse(line, 0, line.length);
+        byte[] text = m.lastParamUtf8();
+        assertSame(text, m.lastParamUtf8(), "not encoded again");
+        assertEquals("gr\u00fc\u00dfe \u4e2d\u6587 \uD83D\uDC4D", new String(text, StandardCharsets.UTF_8));
+        assertEquals(2, m.paramCount());
+        assertEquals("#chan", m.param(0));
+        assertEquals("gr\u00fc\u00dfe \u4e2d\u6587 \uD83D\uDC4D", m.param(1));
+        assertSame(m.lastParam(), m.param(1), "decoded once");
+        assertEquals(List.of("#chan", m.lastParam()), m.params());
+        assertNull(m.param(2));
+        // a copy: the read buffer is reused for the next lines
+        line[line.length - 1] = 'x';
+        assertEquals("gr\u00fc\u00dfe \u4e2d\u6587 \uD83D\uDC4D", new String(m.lastParamUtf8(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aTrailingParameterThatIsNotUtf8IsReadWithTheFallbackAndEncodedWhenAskedFor() {
+        byte[] line = ":n PRIVMSG #c :caf\u00e9 \u0080".getBytes(StandardCharsets.ISO_8859_1);
+        IrcMessage m = new ByteMessageParser(CP1252).parse(line, 0, line.length);
+        assertEquals("caf\u00e9 \u20ac", m.lastParam(), "windows-1252");
+        assertArrayEquals("caf\u00e9 \u20ac".getBytes(StandardCharsets.UTF_8), m.lastParamUtf8());
+        assertSame(m.lastParamUtf8(), m.lastParamUtf8(), "encoded once");
+        // invalid UTF-8 only in the trailing parameter, after a valid non-ASCII middle one
+        byte[] mixed = ("PRIVMSG #\u00e9t\u00e9 :" ).getBytes(StandardCharsets.UTF_8);
+        byte[] withBad = java.util.Arrays.copyOf(mixed, mixed.length + 2);
+        withBad[mixed.length] = (byte) 0xE9;
+        withBad[mixed.length + 1] = 'x';
+        IrcMessage fallback = new ByteMessageParser(CP1252).parse(withBad, 0, withBad.length);
+        assertEquals("\u00e9x", fallback.lastParam());
+        assertEquals("#\u00c3\u00a9t\u00c3\u00a9", fallback.param(0), "the whole line is read with the fallback");
     }
 
     static void assertRejected(String line, String problem) {

@@ -63,7 +63,56 @@ class Utf8DecoderTest {
         for (int i = 0; i < bytes.length; i++) {
             array[i] = (byte) bytes[i];
         }
-        return decoder.decode(array, 0, array.length) != null;
+        boolean decoded = decoder.decode(array, 0, array.length) != null;
+        // the validator the parser uses for the trailing parameter must agree with the decoder on every case
+        assertEquals(decoded, Utf8Decoder.isValid(array, 0, array.length), java.util.Arrays.toString(bytes));
+        return decoded;
+    }
+
+    @Test
+    void theValidatorAgreesWithTheDecoderAndTheJdkOnRandomBytes() throws Exception {
+        // Bytes drawn mostly from the lead and continuation ranges, with ASCII runs, so that every branch of both
+        // and the eight-byte fast path at every alignment are reached; the JDK's strict decoder is the referee.
+        int[] pool = {'a', 'b', ' ', 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xe1,
+            0xed, 0xee, 0xef, 0xf0, 0xf1, 0xf4, 0xf5, 0xff};
+        Random random = new Random(11);
+        java.nio.charset.CharsetDecoder jdk = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        int validSeen = 0;
+        for (int round = 0; round < 20_000; round++) {
+            byte[] bytes;
+            if (random.nextBoolean()) {
+                bytes = new byte[2 + random.nextInt(24)];
+                for (int i = 0; i < bytes.length; i++) {
+                    bytes[i] = (byte) (random.nextInt(4) == 0 ? 'x' : pool[random.nextInt(pool.length)]);
+                }
+            } else {
+                // valid text of every sequence length, with one byte replaced from the pool in half of the cases
+                StringBuilder text = new StringBuilder("<");
+                for (int i = random.nextInt(12); i > 0; i--) {
+                    int codePoint = random.nextInt(3) == 0 ? 'a' + random.nextInt(26) : random.nextInt(0x110000);
+                    if (codePoint < 0xd800 || codePoint > 0xdfff) {
+                        text.appendCodePoint(codePoint);
+                    }
+                }
+                bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+                if (bytes.length > 1 && random.nextBoolean()) {
+                    bytes[1 + random.nextInt(bytes.length - 1)] = (byte) pool[random.nextInt(pool.length)];
+                }
+            }
+            boolean byJdk;
+            try {
+                jdk.reset().decode(java.nio.ByteBuffer.wrap(bytes, 1, bytes.length - 1));
+                byJdk = true;
+            } catch (java.nio.charset.CharacterCodingException e) {
+                byJdk = false;
+            }
+            assertEquals(byJdk, Utf8Decoder.isValid(bytes, 1, bytes.length), java.util.Arrays.toString(bytes));
+            assertEquals(byJdk, decoder.decode(bytes, 1, bytes.length) != null, java.util.Arrays.toString(bytes));
+            validSeen += byJdk ? 1 : 0;
+        }
+        assertTrue(validSeen > 4000 && validSeen < 16_000, "both outcomes are exercised: " + validSeen);
     }
 
     @Test
