@@ -146,6 +146,14 @@ final class Link implements AutoCloseable {
     }
 
     /** Blocking read into a heap buffer; -1 at end of stream. */
+    /**
+     * A buffer for {@link #read}. Plain links read into native memory, which the channel fills without the JDK's
+     * intermediate copy for heap buffers; TLS reads from a stream into an array.
+     */
+    ByteBuffer newReadBuffer() {
+        return ssl == null ? ByteBuffer.allocateDirect(64 * 1024) : ByteBuffer.allocate(16 * 1024);
+    }
+
     int read(ByteBuffer buffer) throws IOException {
         if (ssl == null) {
             return channel.read(buffer);

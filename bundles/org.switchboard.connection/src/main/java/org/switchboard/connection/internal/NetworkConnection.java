@@ -458,7 +458,7 @@ public final class NetworkConnection implements IrcConnection {
 
     private void read(LinkState link) throws IOException {
         IrcDecoder decoder = protocol.newDecoder(settings.fallbackCharset);
-        ByteBuffer buffer = ByteBuffer.allocate(16 * 1024);
+        ByteBuffer buffer = link.link.newReadBuffer();
         IrcDecoder.Sink sink = new IrcDecoder.Sink() {
             @Override
             public void message(IrcMessage message) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,7 @@ public final class MessageRouter {
     private static final int SEEN_MSGIDS = 4096;
     private static final byte[] NO_TEXT = new byte[0];
     private static final byte CTCP_DELIMITER = 1;
+    private static final byte[] ACTION = "ACTION".getBytes(StandardCharsets.US_ASCII);
 
     private final SessionModel model;
     private final IrcProtocol protocol;
@@ -718,7 +720,11 @@ public final class MessageRouter {
         int flags = flags(m, network) | (self ? BufferLine.SELF : 0);
 
         LineKind kind = notice ? LineKind.NOTICE : LineKind.MESSAGE;
-        if (utf8.length >= 2 && utf8[0] == CTCP_DELIMITER) {
+        byte[] action = utf8.length >= 2 && utf8[0] == CTCP_DELIMITER ? actionText(utf8) : null;
+        if (action != null) {
+            kind = LineKind.ACTION;
+            utf8 = action;
+        } else if (utf8.length >= 2 && utf8[0] == CTCP_DELIMITER) {
             CtcpMessage ctcp = protocol.parseCtcp(m.lastParam());
             if (ctcp != null && !ctcp.isAction()) {
                 if (!self) {
@@ -759,6 +765,33 @@ public final class MessageRouter {
             flags |= BufferLine.HIGHLIGHT;
         }
         buffer.append(time, kind, sender, utf8, flags);
+    }
+
+    /**
+     * The text of a CTCP ACTION (one line in eight of a busy channel), cut from the bytes: what
+     * {@code parseCtcp(text).arguments()} gives for a message whose command is ACTION in any case, without decoding
+     * and encoding the text again; {@code null} for anything else. {@code text} starts with the CTCP delimiter.
+     */
+    static byte[] actionText(byte[] text) {
+        int end = 1;
+        while (end < text.length && text[end] != CTCP_DELIMITER) {
+            end++;
+        }
+        int commandEnd = 1;
+        while (commandEnd < end && text[commandEnd] != ' ') {
+            commandEnd++;
+        }
+        if (commandEnd - 1 != ACTION.length) {
+            return null;
+        }
+        for (int i = 0; i < ACTION.length; i++) {
+            // ASCII upper-casing; a byte of a longer UTF-8 sequence never equals an ASCII letter
+            byte b = text[1 + i];
+            if ((b >= 'a' && b <= 'z' ? b - 32 : b) != ACTION[i]) {
+                return null;
+            }
+        }
+        return commandEnd < end ? Arrays.copyOfRange(text, commandEnd + 1, end) : NO_TEXT;
     }
 
     private static String stripStatusPrefix(String target, Isupport isupport) {
