@@ -58,6 +58,53 @@ class BundleChoicesIT {
         }
     }
 
+    @Test
+    void aShippedFeatureStoppedWithGogoStaysStoppedAndATransientStopIsNotRemembered() throws Exception {
+        Path choices = work.resolve("profile/config/bundle-choices.properties");
+        try (ClientRuntime client = start()) {
+            client.awaitCommand("join");
+            assertFalse(Files.exists(choices), "starting the client remembers nothing");
+            // what Gogo's "stop" and "start" do: the framework API, persistently; an update or refresh is transient
+            client.bundle(JOIN).stop(Bundle.STOP_TRANSIENT);
+            client.bundle(JOIN).start(Bundle.START_TRANSIENT);
+            client.bundle(CTCP).stop();
+            awaitChoice(choices, CTCP, "stopped");
+            assertNull(choices(choices).getProperty(JOIN), "a transient stop is not a choice");
+        }
+        deleteRecursively(work.resolve("profile/cache"));
+        try (ClientRuntime client = start()) {
+            client.awaitCommand("join");
+            assertTrue((client.bundle(CTCP).getState() & (Bundle.INSTALLED | Bundle.RESOLVED)) != 0, "still stopped");
+            assertEquals(Bundle.ACTIVE, client.bundle(JOIN).getState());
+            client.bundle(CTCP).start();
+            awaitChoice(choices, CTCP, "started");
+        }
+        deleteRecursively(work.resolve("profile/cache"));
+        try (ClientRuntime client = start()) {
+            assertEquals(Bundle.ACTIVE, client.bundle(CTCP).getState());
+        }
+    }
+
+    private static java.util.Properties choices(Path file) throws Exception {
+        java.util.Properties properties = new java.util.Properties();
+        if (Files.exists(file)) {
+            try (var in = Files.newBufferedReader(file)) {
+                properties.load(in);
+            }
+        }
+        return properties;
+    }
+
+    /** Bundle events reach the plugin manager asynchronously. */
+    private static void awaitChoice(Path file, String bundle, String choice) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!choice.equals(choices(file).getProperty(bundle))) {
+            assertTrue(System.nanoTime() < deadline, bundle + " was not remembered as " + choice + ": "
+                    + choices(file));
+            Thread.sleep(20);
+        }
+    }
+
     private ClientRuntime start() throws Exception {
         return ClientRuntime.start(work, List.of(), "--headless", "--nick", "chooser");
     }

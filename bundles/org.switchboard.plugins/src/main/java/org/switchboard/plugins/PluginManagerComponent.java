@@ -26,6 +26,7 @@ import org.osgi.framework.BundleListener;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -156,7 +157,11 @@ public final class PluginManagerComponent implements PluginManager, CallbackMoni
         stale.set(true);
         Bundle bundle = event.getBundle();
         switch (event.getType()) {
-            case BundleEvent.STOPPED -> callbacks.flush(bundle.getBundleId(), PluginOperations.name(bundle));
+            case BundleEvent.STOPPED -> {
+                callbacks.flush(bundle.getBundleId(), PluginOperations.name(bundle));
+                rememberChangeFromElsewhere(bundle, BundleChoices.Choice.STOPPED);
+            }
+            case BundleEvent.STARTED -> rememberChangeFromElsewhere(bundle, BundleChoices.Choice.STARTED);
             case BundleEvent.UPDATED -> callbacks.forget(bundle.getBundleId(), PluginOperations.name(bundle));
             case BundleEvent.UNINSTALLED -> {
                 callbacks.forget(bundle.getBundleId(), PluginOperations.name(bundle));
@@ -166,6 +171,29 @@ public final class PluginManagerComponent implements PluginManager, CallbackMoni
                 // the list is stale; nothing else to do
             }
         }
+    }
+
+    /**
+     * A shipped bundle stopped or started by another tool (Gogo's {@code stop} and {@code start}, a management
+     * agent) is remembered as if the plugin manager had done it. Only persistent changes count: the framework's
+     * shutdown, an update and a refresh stop bundles transiently, and they stay persistently started. A start is
+     * written only over a remembered stop, so that starting the client writes nothing. Events arrive
+     * asynchronously: a bundle uninstalled by now was stopped on the way out, and its uninstall is what counts.
+     */
+    private void rememberChangeFromElsewhere(Bundle bundle, BundleChoices.Choice choice) {
+        if (bundle.getState() == Bundle.UNINSTALLED || classifier.origin(bundle) != PluginOrigin.BUNDLE_FOLDER
+                || classifier.role(bundle) == PluginRole.CORE) {
+            return;
+        }
+        BundleStartLevel startLevel = bundle.adapt(BundleStartLevel.class);
+        if (startLevel == null || startLevel.isPersistentlyStarted() != (choice == BundleChoices.Choice.STARTED)) {
+            return;
+        }
+        String name = bundle.getSymbolicName();
+        if (choice == BundleChoices.Choice.STARTED && choices.of(name) != BundleChoices.Choice.STOPPED) {
+            return;
+        }
+        choices.remember(name, choice);
     }
 
     // ---------------------------------------------------------------- the list
