@@ -67,7 +67,11 @@ public final class NetworkDialog extends JDialog {
     private final JTextArea autojoin = new JTextArea(4, 12);
     private final JCheckBox autoConnect = new JCheckBox("Connect at start");
     private final JLabel status = SafeText.protect(new JLabel(" "));
+    private final JButton saveButton = button("Save", this::save);
+    private final JButton removeButton = button("Remove", this::remove);
     private transient NetworkStore.Entry editing;
+    /** The status line shows why the network in the form cannot be saved here. */
+    private boolean showingFileNote;
 
     public NetworkDialog(JFrame owner, NetworkStore store, Consumer<Runnable> background,
             Function<String, Optional<IrcConnection>> connections) {
@@ -105,7 +109,7 @@ public final class NetworkDialog extends JDialog {
         JPanel leftButtons = new JPanel(new java.awt.GridLayout(0, 1, 4, 4));
         leftButtons.setBorder(BorderFactory.createEmptyBorder(4, 4, 4, 4));
         leftButtons.add(button("Add", () -> edit(null)));
-        leftButtons.add(button("Remove", this::remove));
+        leftButtons.add(removeButton);
         leftButtons.add(button("Import HexChat…", this::importHexChat));
         left.add(leftButtons, BorderLayout.SOUTH);
 
@@ -132,11 +136,15 @@ public final class NetworkDialog extends JDialog {
         filler.gridy = row;
         filler.weighty = 1;
         form.add(new JLabel(), filler);
-        JPanel formButtons = new JPanel(new FlowLayout(FlowLayout.RIGHT, 4, 4));
-        formButtons.add(status);
-        formButtons.add(button("Save", this::save));
-        formButtons.add(button("Connect", this::connect));
-        formButtons.add(button("Close", this::dispose));
+        // The status takes the room the buttons leave: a long message is cut, the buttons stay on screen.
+        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT, 4, 4));
+        buttons.add(saveButton);
+        buttons.add(button("Connect", this::connect));
+        buttons.add(button("Close", this::dispose));
+        JPanel formButtons = new JPanel(new BorderLayout());
+        status.setBorder(BorderFactory.createEmptyBorder(0, 8, 0, 4));
+        formButtons.add(status, BorderLayout.CENTER);
+        formButtons.add(buttons, BorderLayout.EAST);
 
         JPanel right = new JPanel(new BorderLayout());
         right.add(form, BorderLayout.CENTER);
@@ -202,6 +210,26 @@ public final class NetworkDialog extends JDialog {
         if (entry == null) {
             list.clearSelection();
         }
+        // FileInstall reads a network's file again at every start and never writes to it: an edit made here would
+        // be undone without a word, so the file is where such a network is changed.
+        boolean fromFile = entry != null && entry.definedIn() != null;
+        saveButton.setEnabled(!fromFile);
+        removeButton.setEnabled(!fromFile);
+        if (fromFile) {
+            status.setText("Defined in " + SafeText.display(fileName(entry.definedIn())) + ": edit that file");
+            status.setToolTipText("Defined in " + SafeText.display(entry.definedIn())
+                    + ", which is read again at every start: edit that file");
+        } else if (showingFileNote) {
+            status.setText(" ");
+            status.setToolTipText(null);
+        }
+        showingFileNote = fromFile;
+    }
+
+    /** The file's name from FileInstall's location (a file: URL or a path). */
+    static String fileName(String location) {
+        String path = location.replace('\\', '/');
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     private NetworkSettings fromForm() {

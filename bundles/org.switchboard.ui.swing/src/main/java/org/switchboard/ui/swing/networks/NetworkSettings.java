@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the network list dialog edits: the user-facing subset of a network's ConfigAdmin factory configuration
@@ -13,6 +14,13 @@ import java.util.List;
 public record NetworkSettings(String name, List<String> servers, String nick, List<String> alternateNicks,
         String userName, String realName, String serverPassword, String saslMechanism, String saslUser,
         String saslPassword, List<String> autojoin, boolean autoConnect) {
+
+    /**
+     * The properties the dialog has a field for, so an update replaces them (an emptied password is removed); the
+     * user name has none and is written only when set (by an import).
+     */
+    static final Set<String> EDITED_KEYS = Set.of("irc.network", "servers", "nick", "alternateNicks", "realName",
+            ".serverPassword", "sasl.mechanism", "sasl.user", ".sasl.password", "autojoin", "autoConnect");
 
     public NetworkSettings {
         servers = List.copyOf(servers);
@@ -57,7 +65,9 @@ public record NetworkSettings(String name, List<String> servers, String nick, Li
         p.put("servers", servers.toArray(new String[0]));
         p.put("nick", nick);
         p.put("alternateNicks", alternateNicks.toArray(new String[0]));
-        p.put("userName", userName);
+        if (!userName.isEmpty()) {
+            p.put("userName", userName);
+        }
         p.put("realName", realName);
         p.put("sasl.mechanism", saslMechanism);
         p.put("sasl.user", saslUser);

@@ -2,8 +2,12 @@ package org.switchboard.ui.swing.networks;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Set;
 
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
@@ -16,8 +20,25 @@ import org.switchboard.api.connection.IrcConnection;
  */
 public final class NetworkStore {
 
-    /** A stored network: its configuration PID and settings. */
-    public record Entry(String pid, NetworkSettings settings) {
+    /**
+     * FileInstall's property naming the file a configuration was read from; such a network is defined by that file,
+     * which FileInstall reads again at every start (it never writes to it).
+     */
+    static final String FILE_PROPERTY = "felix.fileinstall.filename";
+    /** Set by ConfigAdmin itself, never copied into an update. */
+    private static final Set<String> CONFIG_ADMIN_KEYS = Set.of("service.pid", "service.factoryPid",
+            "service.bundleLocation");
+
+    /**
+     * A stored network: its configuration PID, settings, and the file that defines it ({@code null} for a network
+     * made in the client).
+     */
+    public record Entry(String pid, NetworkSettings settings, String definedIn) {
+
+        public Entry(String pid, NetworkSettings settings) {
+            this(pid, settings, null);
+        }
+
     }
 
     private final ConfigurationAdmin admin;
@@ -38,7 +59,9 @@ public final class NetworkStore {
         if (configurations != null) {
             for (Configuration c : configurations) {
                 if (c.getProperties() != null) {
-                    entries.add(new Entry(c.getPid(), NetworkSettings.fromProperties(c.getProperties())));
+                    Object file = c.getProperties().get(FILE_PROPERTY);
+                    entries.add(new Entry(c.getPid(), NetworkSettings.fromProperties(c.getProperties()),
+                            file == null ? null : String.valueOf(file)));
                 }
             }
         }
@@ -46,12 +69,32 @@ public final class NetworkStore {
         return entries;
     }
 
-    /** Creates the network when {@code pid} is null, else updates it; returns the PID. */
+    /**
+     * Creates the network when {@code pid} is null, else updates it; returns the PID. An update changes only what
+     * the dialog edits: the settings it has no field for (TLS pins and trust stores, SASL policy, flood and
+     * reconnect timing, the user name) stay as they were.
+     */
     public String save(String pid, NetworkSettings settings) throws IOException {
         Configuration configuration = pid != null ? admin.getConfiguration(pid, "?")
                 : admin.getFactoryConfiguration(IrcConnection.NETWORK_FACTORY_PID, configName(settings.name()), "?");
-        configuration.update(settings.toProperties());
+        configuration.update(merged(configuration.getProperties(), settings));
         return configuration.getPid();
+    }
+
+    static Dictionary<String, Object> merged(Dictionary<String, ?> stored, NetworkSettings settings) {
+        Hashtable<String, Object> merged = new Hashtable<>();
+        if (stored != null) {
+            for (String key : Collections.list(stored.keys())) {
+                if (!NetworkSettings.EDITED_KEYS.contains(key) && !CONFIG_ADMIN_KEYS.contains(key)) {
+                    merged.put(key, stored.get(key));
+                }
+            }
+        }
+        Dictionary<String, Object> edited = settings.toProperties();
+        for (String key : Collections.list(edited.keys())) {
+            merged.put(key, edited.get(key));
+        }
+        return merged;
     }
 
     public void delete(String pid) throws IOException {
