@@ -217,11 +217,16 @@ public final class IrcMessage {
 
     /** Same result as {@code IrcSource.parse(source).nick()}, without building the user and host strings. */
     private static String nickOf(String source) {
-        // String.indexOf is a vectorised intrinsic: two searches measured a little faster than one character loop.
-        int bang = source.indexOf('!');
-        int at = source.indexOf('@');
-        int end = bang < 0 ? at : at < 0 ? bang : Math.min(bang, at);
-        return end < 0 ? source : source.substring(0, end);
+        // One loop: the product runs C1-compiled code, where String.indexOf is a loop too (only C2 makes it a
+        // vectorised intrinsic), and two searches would read the user part twice.
+        int length = source.length();
+        for (int i = 0; i < length; i++) {
+            char c = source.charAt(i);
+            if (c == '!' || c == '@') {
+                return source.substring(0, i);
+            }
+        }
+        return source;
     }
 
     /** True when the command is {@code name}, ignoring case. */

@@ -200,6 +200,10 @@ class IrcMessageTest {
         assertEquals("nick", message.sourceNick());
         assertNull(IrcMessage.of("PING", "x").sourceNick());
         assertEquals("other", message.withSource("other@host").sourceNick());
+        for (String source : List.of("n!u@h", "n@h!u", "n!u!v@h@i", "server.example", "!u@h", "@h", "n!", "n@",
+                "\u00f1ick!\u00fcser@h\u00f6st", "\u4e2d!u@h")) {
+            assertEquals(IrcSource.parse(source).nick(), message.withSource(source).sourceNick(), source);
+        }
     }
 
     @Test
