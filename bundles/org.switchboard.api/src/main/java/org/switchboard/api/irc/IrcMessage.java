@@ -40,10 +40,17 @@ public final class IrcMessage {
     private final List<String> leadingParams;
     /** The last parameter as valid UTF-8, not yet decoded, or {@code null} when it is in {@link #leadingParams}. */
     private final byte[] trailingUtf8;
-    /** Caches of the decoded trailing parameter, the whole list, and the last parameter's UTF-8; benign races. */
+    /**
+     * Caches of the decoded trailing parameter and the whole list: benign races, since strings and the JDK's
+     * immutable lists are safe to publish without synchronisation.
+     */
     private String trailing;
     private List<String> allParams;
-    private byte[] lastUtf8;
+    /**
+     * The last parameter's UTF-8 for a message built from strings. Volatile: unlike a string, an array handed to
+     * another thread through a data race may be seen without its contents.
+     */
+    private volatile byte[] lastUtf8;
     /** {@link #sourceNick()} once computed; routing asks for it on every message. A benign race, as above. */
     private String sourceNick;
 
