@@ -72,13 +72,43 @@ class LauncherProcessIT {
     }
 
     /**
-     * Without --headless, but with a display that cannot be reached: no window, and neither the UI warm-up nor
-     * the wait for the first window may take the launcher down; the client connects as it would headless.
+     * Without --headless, with a display that cannot be reached: the toolkit's start fails once and for all in
+     * that process, so the launcher ends with one line saying so and how to run without a window, before any
+     * network is connected (an invisible client would hold the nick with nothing on screen).
      */
     @Test
-    void anUnreachableDisplayStillConnectsAndStopsCleanly() throws Exception {
-        connectJoinAndStopWithSigterm(Map.of("DISPLAY", "127.0.0.1:97"));
-        assertFalse(stderr().contains("Exception in thread"), stderr());
+    void anUnreachableDisplayEndsTheLauncherWithOneClearLineBeforeConnecting() throws Exception {
+        assertNoWindowEndsBeforeConnecting(environment -> environment.put("DISPLAY", "127.0.0.1:97"),
+                "cannot open the window: Can't connect to X11 window server using '127.0.0.1:97'");
+    }
+
+    @Test
+    void noDisplayAtAllEndsTheLauncherWithOneClearLineBeforeConnecting() throws Exception {
+        assertNoWindowEndsBeforeConnecting(environment -> environment.remove("DISPLAY"),
+                "cannot open the window: there is no display (DISPLAY is not set).");
+    }
+
+    private void assertNoWindowEndsBeforeConnecting(java.util.function.Consumer<Map<String, String>> display,
+            String expected) throws Exception {
+        try (ScriptedIrcServer server = ScriptedIrcServer.start()) {
+            ProcessBuilder builder = new ProcessBuilder(SCRIPT.toString(), "--profile",
+                    work.resolve("profile").toString(), "--nick", "nowindow",
+                    "irc://127.0.0.1:" + server.port() + "/#none").directory(work.toFile());
+            display.accept(builder.environment());
+            builder.redirectOutput(work.resolve("out.txt").toFile()).redirectError(work.resolve("err.txt").toFile());
+            Process process = builder.start();
+            try {
+                assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the launcher did not exit: " + stderr());
+                String err = stderr();
+                assertEquals(1, process.exitValue(), err);
+                assertTrue(err.contains("switchboard: " + expected), err);
+                assertTrue(err.contains("Start with --headless to run without a window"), err);
+                assertFalse(err.contains("Exception"), err);
+                assertEquals(0, server.connectionCount(), "no network may be connected without a window");
+            } finally {
+                process.destroyForcibly();
+            }
+        }
     }
 
     /** Starts the script against a scripted server, waits for the JOIN, sends SIGTERM: QUIT and exit code 0. */

@@ -9,7 +9,8 @@ import org.osgi.framework.launch.Framework;
 
 /**
  * {@code switchboard} on the command line. Exit codes: 0 after a clean shutdown (window closed, Ctrl-C,
- * SIGTERM, shell exit), 1 when the runtime could not start, 2 for a bad command line.
+ * SIGTERM, shell exit), 1 when the runtime could not start (or, without --headless, the window could not be
+ * opened), 2 for a bad command line.
  */
 public final class Main {
 
@@ -64,8 +65,9 @@ public final class Main {
                     && SwitchboardRuntime.defaultSkinWillStart(profile);
             StartupFrame startupFrame = earlyFrame
                     ? new StartupFrame(StartupFrame.windowStateFile(profile), shutdown) : null;
-            runtime.withStartupFrame(startupFrame);
-            UiWarmUp.start(profile, startupFrame);
+            DisplayCheck display = new DisplayCheck();
+            runtime.withStartupFrame(startupFrame).withDisplayCheck(display);
+            UiWarmUp.start(profile, startupFrame, display);
         }
         // Before the framework starts: a signal that arrives while bundles are still starting must stop cleanly too.
         ShutdownSignals.install(shutdown);
@@ -78,6 +80,9 @@ public final class Main {
             // Returns when anything stops the framework: a signal, the window, the shell.
             framework.waitForStop(0);
             return EXIT_OK;
+        } catch (DisplayCheck.Unusable e) {
+            err.println("switchboard: " + e.getMessage());
+            return EXIT_FAILURE;
         } catch (Exception e) {
             err.println("switchboard: could not start: " + e.getMessage());
             return EXIT_FAILURE;

@@ -65,6 +65,9 @@ public final class SwitchboardRuntime {
      * longer (a very busy machine, a skin that failed) just gets them started alongside.
      */
     static final Duration FIRST_PAINT_TIMEOUT = Duration.ofSeconds(3);
+    /** How long the start waits to learn whether the display can be opened (the toolkit usually knows in 0.2 s). */
+    private static final Duration DISPLAY_CHECK_PATIENCE = Duration.ofSeconds(10);
+    private static final Duration STOP_AFTER_DISPLAY_FAILURE = Duration.ofSeconds(5);
 
     /**
      * Bundles not needed for the first window, by symbolic name or prefix (ending in '.'). The OSGi log is among
@@ -87,6 +90,7 @@ public final class SwitchboardRuntime {
     private final Map<String, String> extraProperties = new HashMap<>();
     private volatile Framework framework;
     private StartupFrame startupFrame;
+    private DisplayCheck displayCheck;
     private volatile boolean firstWindowPainted;
 
     public SwitchboardRuntime(Path home, LaunchOptions options, ProfileDirectories profile) {
@@ -104,6 +108,12 @@ public final class SwitchboardRuntime {
     /** The frame the launcher put on screen early, offered to the UI bundle (see {@link StartupFrame}). */
     SwitchboardRuntime withStartupFrame(StartupFrame frame) {
         this.startupFrame = frame;
+        return this;
+    }
+
+    /** Where {@link #start()} learns whether a window can be opened; without one it does not ask. */
+    SwitchboardRuntime withDisplayCheck(DisplayCheck check) {
+        this.displayCheck = check;
         return this;
     }
 
@@ -207,7 +217,7 @@ public final class SwitchboardRuntime {
      * passed), so that on a machine with few cores the window does not share them with connections, features,
      * FileInstall and the shell.
      */
-    public Framework start() throws BundleException, IOException, InterruptedException {
+    public Framework start() throws BundleException, IOException, InterruptedException, DisplayCheck.Unusable {
         for (Path dir : List.of(profile.config(), profile.data(), profile.cache())) {
             Files.createDirectories(dir);
         }
@@ -246,6 +256,18 @@ public final class SwitchboardRuntime {
             }
         }
         StartupTrace.mark("bundles installed");
+        if (windowed && displayCheck != null) {
+            // Before the first start level: nothing has connected yet, so giving up here sends nothing anywhere.
+            Optional<String> problem = displayCheck.problem(DISPLAY_CHECK_PATIENCE);
+            if (problem.isPresent()) {
+                if (frameOffer != null) {
+                    frameOffer.unregister();
+                }
+                framework.stop();
+                framework.waitForStop(STOP_AFTER_DISPLAY_FAILURE.toMillis());
+                throw new DisplayCheck.Unusable(problem.get());
+            }
+        }
         // Watching from before the first level starts: the window may be painted before framework.start() returns.
         StartupFrame early = startupFrame;
         Optional<FirstWindowPaint> firstPaint = windowed

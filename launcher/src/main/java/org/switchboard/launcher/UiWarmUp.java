@@ -54,23 +54,33 @@ final class UiWarmUp {
      * Starts the warm-up in the background unless there is no display; with a {@code startupFrame}, it is shown as
      * soon as the look and feel is installed. Never fails.
      */
-    static void start(ProfileDirectories profile, StartupFrame startupFrame) {
-        Thread thread = new Thread(() -> run(profile, startupFrame), "switchboard-ui-warmup");
+    static void start(ProfileDirectories profile, StartupFrame startupFrame, DisplayCheck display) {
+        Thread thread = new Thread(() -> run(profile, startupFrame, display), "switchboard-ui-warmup");
         thread.setDaemon(true);
         // The main thread's framework start is on the critical path too; both should get a core.
         thread.start();
     }
 
-    private static void run(ProfileDirectories profile, StartupFrame startupFrame) {
+    private static void run(ProfileDirectories profile, StartupFrame startupFrame, DisplayCheck display) {
         // The process's first logger sets up the logging back end; the UI bundle's components would otherwise
         // pay for that on the framework's start-level thread, on the way to the window.
         System.Logger log = System.getLogger(UiWarmUp.class.getName());
         try {
             if (GraphicsEnvironment.isHeadless()) {
+                display.unusable("there is no display (DISPLAY is not set).");
                 return;
             }
             boolean dark = darkThemeChosen(profile);
-            Toolkit.getDefaultToolkit();
+            try {
+                Toolkit.getDefaultToolkit();
+            } catch (AWTError | LinkageError e) {
+                // AWTError: DISPLAY names a display that cannot be reached (or refused the connection);
+                // LinkageError: the toolkit's native libraries are missing.
+                log.log(Level.DEBUG, "The toolkit did not start", e);
+                display.unusable(sentence(e.getMessage() != null ? e.getMessage() : e.toString()));
+                return;
+            }
+            display.usable();
             EventQueue.invokeLater(() -> {
                 if (startupFrame != null) {
                     startupFrame.show(dark);
@@ -78,11 +88,18 @@ final class UiWarmUp {
                 installLookAndFeel(dark);
             });
             EventQueue.invokeLater(UiWarmUp::buildAndDiscard);
-        } catch (AWTError | RuntimeException | LinkageError e) {
-            // AWTError: DISPLAY names a display that cannot be reached.
-            // Purely an optimisation: the UI bundle does all of this itself when it has to.
+        } catch (RuntimeException | LinkageError e) {
+            // Past the toolkit's start this is purely an optimisation: the UI bundle does it all itself.
             log.log(Level.DEBUG, "UI warm-up skipped", e);
+        } finally {
+            // Whatever happened, the launcher must not wait for a verdict that never comes.
+            display.usable();
         }
+    }
+
+    private static String sentence(String text) {
+        String trimmed = text.strip();
+        return trimmed.endsWith(".") ? trimmed : trimmed + ".";
     }
 
     /**
