@@ -2,12 +2,14 @@ package org.switchboard.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.switchboard.itests.SwingProbe.find;
 import static org.switchboard.itests.SwingProbe.first;
 import static org.switchboard.itests.SwingProbe.onEventThread;
 import static org.switchboard.itests.SwingProbe.visibleFrames;
 
+import java.awt.Component;
 import java.awt.Frame;
 import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
@@ -26,6 +28,8 @@ import javax.swing.JCheckBox;
 import javax.swing.JDialog;
 import javax.swing.JFileChooser;
 import javax.swing.JLabel;
+import javax.swing.JMenuItem;
+import javax.swing.JPopupMenu;
 import javax.swing.JTable;
 import javax.swing.SwingUtilities;
 import javax.swing.table.TableModel;
@@ -35,10 +39,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 
 /**
- * The Plugins dialog of the default skin on a real display (Xvfb in CI): opened from the Switchboard menu, it lists
+ * The Plugins dialog on a real display (Xvfb in CI): opened from the default skin's Tools menu, it lists
  * the features and skins, stops and starts a feature, keeps the core out of reach, installs a jar picked in the file
  * chooser and shows a plugin's failures; starting the other skin from it swaps the UI, taking the dialog away with
- * the window it belongs to, and its thread with it.
+ * the window it belongs to, and its thread with it; the compact skin offers the same dialog, and starting the default
+ * skin from there swaps back.
  */
 class PluginsDialogIT {
 
@@ -140,6 +145,48 @@ class PluginsDialogIT {
             assertEquals(Bundle.RESOLVED, client.bundle("org.switchboard.ui.swing").getState());
             ClientRuntime.await("the dialog's thread to end",
                     () -> ClientRuntime.threadsNamed("switchboard-ui-plugins").isEmpty());
+
+            // The dialog is no part of either skin: the compact one offers it too, and the way back starts there.
+            Frame compact = visibleFrames().filter(f -> find(f, "compact.buffers") != null).findFirst().orElseThrow();
+            ClientRuntime.await("the Plugins action in the compact skin", () -> onEventThread(
+                    () -> compactAction(compact, "Plugins…") != null));
+            onEventThread(() -> {
+                compactAction(compact, "Plugins…").doClick();
+                return null;
+            });
+            ClientRuntime.await("the Plugins dialog over the compact skin", () -> dialog().isPresent());
+            JDialog again = dialog().orElseThrow();
+            assertSame(compact, onEventThread(again::getOwner), "it belongs to the compact skin's window");
+            JTable compactTable = (JTable) find(again, "plugins.table");
+            ClientRuntime.await("the default skin listed as stopped",
+                    () -> "Stopped".equals(cell(compactTable, "org.switchboard.ui.swing", STATE)));
+            select(compactTable, "org.switchboard.ui.swing");
+            click(again, "plugins.start");
+            ClientRuntime.await("the default skin's window back", () -> mainWindow().isPresent());
+            ClientRuntime.await("the compact window and the dialog to be gone", () -> dialog().isEmpty()
+                    && visibleFrames().noneMatch(f -> find(f, "compact.buffers") != null));
+            assertEquals(Bundle.RESOLVED, client.bundle("org.switchboard.ui.compact").getState());
+            ClientRuntime.await("the dialog's thread to end again",
+                    () -> ClientRuntime.threadsNamed("switchboard-ui-plugins").isEmpty());
+        }
+    }
+
+    /** An item of the compact skin's actions popup, as it would open now, or null. Event thread. */
+    private static JMenuItem compactAction(Frame compact, String label) {
+        Component button = find(compact, "compact.actions");
+        if (button == null || !button.isVisible()) {
+            return null;
+        }
+        try {
+            JPopupMenu popup = (JPopupMenu) button.getClass().getMethod("popup").invoke(button);
+            for (Component item : popup.getComponents()) {
+                if (item instanceof JMenuItem menuItem && label.equals(menuItem.getText())) {
+                    return menuItem;
+                }
+            }
+            return null;
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
         }
     }
 

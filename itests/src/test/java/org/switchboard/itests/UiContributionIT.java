@@ -34,6 +34,7 @@ class UiContributionIT {
 
     private static final String CHANNEL_LIST = "Channel list\u2026";
     private static final String MUTE = "Mute notifications from ";
+    private static final String PLUGINS = "Plugins\u2026";
     private static final String NAVIGATION = "org.switchboard.api.ui.UiNavigation";
     private static final String CONTEXT = "org.switchboard.api.ui.UiContext";
     private static final String LISTENER = "org.switchboard.api.connection.IrcMessageListener";
@@ -67,7 +68,8 @@ class UiContributionIT {
                         && items.stream().anyMatch(i -> i.startsWith("Tools/" + MUTE)));
                 assertNull(claimant(client), "its listener went with it");
                 notify.stop();
-                awaitSwingMenu("the Tools menu to go", items -> items.stream().noneMatch(i -> i.startsWith("Tools/")));
+                awaitSwingMenu("only the Plugins dialog's action left in Tools", items -> items.stream()
+                        .filter(i -> i.startsWith("Tools/")).toList().equals(List.of("Tools/" + PLUGINS)));
                 join.start();
                 notify.start();
                 awaitSwingMenu("both actions back", items -> items.contains("Tools/" + CHANNEL_LIST)
@@ -78,8 +80,9 @@ class UiContributionIT {
                 Bundle compact = client.bundle("org.switchboard.ui.compact");
                 swing.stop();
                 compact.start();
-                awaitCompactActions("both actions in the compact skin", actions -> actions.contains(CHANNEL_LIST)
-                        && actions.stream().anyMatch(a -> a.startsWith(MUTE)));
+                awaitCompactActions("both actions and the Plugins dialog's in the compact skin",
+                        actions -> actions.contains(CHANNEL_LIST) && actions.stream().anyMatch(a -> a.startsWith(MUTE))
+                                && actions.get(actions.size() - 1).equals(PLUGINS));
                 join.stop();
                 awaitCompactActions("the channel list action to leave the compact skin",
                         actions -> !actions.contains(CHANNEL_LIST) && !actions.isEmpty());

@@ -75,7 +75,7 @@ public final class SwitchboardRuntime {
      * bundles a tenth of their start; until it comes, SCR writes errors to standard error itself.
      */
     private static final List<String> LATER_BUNDLES = List.of("org.switchboard.connection", "org.switchboard.keepalive",
-            "org.switchboard.feature.", "org.switchboard.shell", "org.switchboard.demo", "org.apache.felix.fileinstall",
+            "org.switchboard.feature.", "org.switchboard.plugins.dialog", "org.switchboard.shell", "org.switchboard.demo", "org.apache.felix.fileinstall",
             "org.apache.felix.gogo.", "org.jline", "org.apache.felix.log");
 
 

@@ -81,7 +81,7 @@ public final class PluginManagerComponent implements PluginManager, CallbackMoni
                 + "updated or uninstalled by the plugin manager")
         String[] coreBundles() default { "org.switchboard.api", "org.switchboard.protocol",
             "org.switchboard.connection", "org.switchboard.keepalive", "org.switchboard.session",
-            "org.switchboard.plugins", "org.apache.felix.", "org.osgi.", "org.jline", "org.apache.commons.lang3" };
+            "org.switchboard.plugins", "org.switchboard.plugins.dialog", "org.apache.felix.", "org.osgi.", "org.jline", "org.apache.commons.lang3" };
 
         @AttributeDefinition(name = "Blocking after (ms)", description = "A callback running longer is shown as "
                 + "blocking", min = "1")

@@ -36,7 +36,6 @@ import org.osgi.service.metatype.annotations.Option;
 import org.switchboard.api.command.CommandDispatcher;
 import org.switchboard.api.connection.IrcConnection;
 import org.switchboard.api.irc.IrcProtocol;
-import org.switchboard.api.plugins.PluginManager;
 import org.switchboard.api.session.Session;
 import org.switchboard.api.session.SessionEvent;
 import org.switchboard.api.session.SessionListener;
@@ -97,10 +96,6 @@ public final class SwingUiComponent implements SessionListener {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ConfigurationAdmin configurationAdmin;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile PluginManager pluginManager;
-
     @Activate
     public SwingUiComponent(@Reference(name = "session") Session session,
             @Reference(name = "dispatcher") CommandDispatcher dispatcher,
@@ -120,8 +115,7 @@ public final class SwingUiComponent implements SessionListener {
             UiServices services = new UiServices(session, dispatcher, protocol,
                     network -> Optional.ofNullable(connections.get(network)),
                     () -> Optional.ofNullable(configurationAdmin).map(NetworkStore::new), this::rememberTheme,
-                    () -> Optional.ofNullable(configurationAdmin).map(SessionSettingsStore::new),
-                    () -> Optional.ofNullable(pluginManager));
+                    () -> Optional.ofNullable(configurationAdmin).map(SessionSettingsStore::new));
             MainWindow created = new MainWindow(services, changes, this::runInBackground, this::quit, dark,
                     stateFile(context), claimStartupFrame(context));
             if (!active) {

@@ -29,7 +29,7 @@ public final class ActionsButton extends JButton {
         this.contributions = contributions;
         this.context = context;
         setName("compact.actions");
-        setToolTipText("Actions of the installed features");
+        setToolTipText("Actions of the installed features, and the Plugins dialog");
         PlainText.protect(this);
         addActionListener(e -> {
             JPopupMenu popup = popup();

@@ -48,7 +48,6 @@ import org.switchboard.api.command.CommandInfo;
 import org.switchboard.api.connection.IrcConnection;
 import org.switchboard.api.irc.IrcMessage;
 import org.switchboard.api.irc.IrcProtocol;
-import org.switchboard.api.plugins.PluginManager;
 import org.switchboard.api.session.Buffer;
 import org.switchboard.api.session.BufferType;
 import org.switchboard.api.session.Member;
@@ -60,7 +59,6 @@ import org.switchboard.ui.swing.networks.NetworkDialog;
 import org.switchboard.ui.swing.settings.PreferencesDialog;
 import org.switchboard.ui.swing.settings.SessionSettingsStore;
 import org.switchboard.ui.swing.networks.NetworkStore;
-import org.switchboard.ui.swing.plugins.PluginsDialog;
 import org.switchboard.ui.swing.text.SafeText;
 import org.switchboard.ui.swing.update.ChangeTracker;
 
@@ -92,7 +90,6 @@ public final class MainWindow implements FrameNavigation.Host {
     private final Function<String, Optional<IrcConnection>> connections;
     private final Supplier<Optional<NetworkStore>> networks;
     private final Supplier<Optional<SessionSettingsStore>> sessionSettings;
-    private final Supplier<Optional<PluginManager>> plugins;
     private final FindBar findBar;
     private final Attention attention;
     private final Map<Long, Integer> knownHighlights = new HashMap<>();
@@ -144,7 +141,6 @@ public final class MainWindow implements FrameNavigation.Host {
         this.connections = services.connections();
         this.networks = services.networks();
         this.sessionSettings = services.sessionSettings();
-        this.plugins = services.plugins();
         this.rememberTheme = services.rememberTheme();
         this.dark = dark;
         this.stateFile = stateFile;
@@ -465,9 +461,6 @@ public final class MainWindow implements FrameNavigation.Host {
         networkList.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_S, InputEvent.CTRL_DOWN_MASK));
         networkList.addActionListener(e -> openNetworkList());
         menu.add(networkList);
-        JMenuItem pluginList = new JMenuItem("Plugins…");
-        pluginList.addActionListener(e -> PluginsDialog.show(frame, plugins));
-        menu.add(pluginList);
         JMenuItem find = new JMenuItem("Find…");
         find.addActionListener(e -> showFind());
         menu.add(find);

@@ -8,25 +8,23 @@ import java.util.function.Supplier;
 import org.switchboard.api.command.CommandDispatcher;
 import org.switchboard.api.connection.IrcConnection;
 import org.switchboard.api.irc.IrcProtocol;
-import org.switchboard.api.plugins.PluginManager;
 import org.switchboard.api.session.Session;
 import org.switchboard.ui.swing.networks.NetworkStore;
 import org.switchboard.ui.swing.settings.SessionSettingsStore;
 
 /**
- * The services the window works with. Connections, the stores (both on Configuration Admin) and the plugin
- * manager come and go at run time, hence the lookups rather than references. {@code rememberTheme} stores the user's theme choice (true for
+ * The services the window works with. Connections and the stores (both on Configuration Admin) come and go at
+ * run time, hence the lookups rather than references. {@code rememberTheme} stores the user's theme choice (true for
  * dark).
  */
 public record UiServices(Session session, CommandDispatcher dispatcher, IrcProtocol protocol,
         Function<String, Optional<IrcConnection>> connections, Supplier<Optional<NetworkStore>> networks,
-        Consumer<Boolean> rememberTheme, Supplier<Optional<SessionSettingsStore>> sessionSettings,
-        Supplier<Optional<PluginManager>> plugins) {
+        Consumer<Boolean> rememberTheme, Supplier<Optional<SessionSettingsStore>> sessionSettings) {
 
-    /** Without editable session settings or a plugin manager (tests and demos outside the framework). */
+    /** Without editable session settings (tests and demos outside the framework). */
     public UiServices(Session session, CommandDispatcher dispatcher, IrcProtocol protocol,
             Function<String, Optional<IrcConnection>> connections, Supplier<Optional<NetworkStore>> networks,
             Consumer<Boolean> rememberTheme) {
-        this(session, dispatcher, protocol, connections, networks, rememberTheme, Optional::empty, Optional::empty);
+        this(session, dispatcher, protocol, connections, networks, rememberTheme, Optional::empty);
     }
 }

@@ -1,4 +1,4 @@
-package org.switchboard.ui.swing.plugins;
+package org.switchboard.plugins.dialog;
 
 import java.awt.BorderLayout;
 import java.awt.Color;
@@ -25,7 +25,6 @@ import javax.swing.JCheckBox;
 import javax.swing.JComponent;
 import javax.swing.JDialog;
 import javax.swing.JFileChooser;
-import javax.swing.JFrame;
 import javax.swing.JLabel;
 import javax.swing.JOptionPane;
 import javax.swing.JPanel;
@@ -40,8 +39,6 @@ import javax.swing.UIManager;
 import javax.swing.filechooser.FileNameExtensionFilter;
 import javax.swing.table.DefaultTableCellRenderer;
 
-import org.osgi.framework.Bundle;
-import org.osgi.framework.FrameworkUtil;
 import org.switchboard.api.plugins.PluginException;
 import org.switchboard.api.plugins.PluginInfo;
 import org.switchboard.api.plugins.PluginManager;
@@ -49,7 +46,7 @@ import org.switchboard.api.plugins.PluginOrigin;
 import org.switchboard.api.plugins.PluginProblem;
 import org.switchboard.api.plugins.PluginRole;
 import org.switchboard.api.plugins.PluginState;
-import org.switchboard.ui.swing.text.SafeText;
+import org.switchboard.api.ui.PlainText;
 
 /**
  * The Plugins dialog: every feature and skin (the core on request) with its state, origin, failure count and
@@ -59,10 +56,11 @@ import org.switchboard.ui.swing.text.SafeText;
  * <p>Threads: the list is read on a thread of the dialog's own (never the event thread, never the window's input
  * thread, which a blocking command may hold) a few times a second, and the table is only touched when the list
  * changed. Operations run on the manager's thread; their outcome comes back here through {@code invokeLater} and is
- * dropped if the dialog is gone by then — which happens when an operation stops or swaps the skin this dialog
- * belongs to: the window is disposed with its bundle, and this dialog with it.
+ * dropped if the dialog is gone by then — which happens when an operation stops or swaps the skin whose window owns
+ * this dialog: that window is disposed with its bundle, and this dialog with it (the next skin offers the action
+ * again, and the dialog opens over its window).
  */
-public final class PluginsDialog extends JDialog {
+final class PluginsDialog extends JDialog {
 
     private static final long serialVersionUID = 1L;
     private static final System.Logger LOG = System.getLogger(PluginsDialog.class.getName());
@@ -75,7 +73,6 @@ public final class PluginsDialog extends JDialog {
         thread.setDaemon(true);
         return thread;
     });
-    private final long ownBundleId;
     private final PluginTableModel model = new PluginTableModel();
     private final JTable table = new JTable(model);
     private final JButton install = button("Install from file…", "plugins.install", this::installFromFile);
@@ -84,37 +81,40 @@ public final class PluginsDialog extends JDialog {
     private final JButton update = button("Update", "plugins.update", this::updateSelected);
     private final JButton uninstall = button("Uninstall", "plugins.uninstall", this::uninstallSelected);
     private final JCheckBox showCore = new JCheckBox("Show core bundles");
-    private final JLabel status = SafeText.protect(new JLabel(" "));
+    private final JLabel status = PlainText.protect(new JLabel(" "));
     private final JTextArea details = new JTextArea(6, 60);
     private final Timer timer = new Timer(REFRESH_MILLIS, e -> refresh());
     private boolean reading;
     private boolean busy;
 
-    /** Brings this window's Plugins dialog to the front, opening it first if needed; on the event thread. */
-    public static void show(JFrame owner, Supplier<Optional<PluginManager>> manager) {
+    /**
+     * Brings the skin window's Plugins dialog to the front, opening it first if needed; returns it. On the event
+     * thread.
+     */
+    static PluginsDialog show(Window owner, Supplier<Optional<PluginManager>> manager) {
         for (Window window : owner.getOwnedWindows()) {
             if (window instanceof PluginsDialog dialog && dialog.isDisplayable()) {
                 dialog.toFront();
-                return;
+                return dialog;
             }
         }
-        new PluginsDialog(owner, manager).setVisible(true);
+        PluginsDialog dialog = new PluginsDialog(owner, manager);
+        dialog.setVisible(true);
+        return dialog;
     }
 
-    private PluginsDialog(JFrame owner, Supplier<Optional<PluginManager>> manager) {
-        super(owner, TITLE, false);
+    private PluginsDialog(Window owner, Supplier<Optional<PluginManager>> manager) {
+        super(owner, TITLE, ModalityType.MODELESS);
         this.manager = manager;
-        Bundle own = FrameworkUtil.getBundle(PluginsDialog.class);
-        this.ownBundleId = own == null ? -1 : own.getBundleId();
         setName("plugins.dialog");
 
         table.setName("plugins.table");
         table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         table.setAutoCreateRowSorter(false);
         table.setFillsViewportHeight(true);
-        SafeText.protect(table);
-        SafeText.protect((JComponent) table.getDefaultRenderer(Object.class));
-        SafeText.protect((JComponent) table.getDefaultRenderer(Long.class));
+        PlainText.protect(table);
+        PlainText.protect((JComponent) table.getDefaultRenderer(Object.class));
+        PlainText.protect((JComponent) table.getDefaultRenderer(Long.class));
         table.getColumnModel().getColumn(PluginTableModel.COLUMNS.length - 1).setCellRenderer(new ProblemRenderer());
         int[] widths = { 190, 250, 115, 62, 75, 62, 60, 386 };
         for (int i = 0; i < widths.length; i++) {
@@ -247,18 +247,18 @@ public final class PluginsDialog extends JDialog {
 
     private static String describe(PluginInfo p) {
         StringBuilder text = new StringBuilder()
-                .append(SafeText.display(p.name())).append(" — ").append(SafeText.display(p.symbolicName())).append(' ')
-                .append(SafeText.display(p.version())).append(" (bundle ").append(p.id()).append(")\n")
+                .append(PluginTableModel.display(p.name())).append(" — ").append(PluginTableModel.display(p.symbolicName())).append(' ')
+                .append(PluginTableModel.display(p.version())).append(" (bundle ").append(p.id()).append(")\n")
                 .append(PluginTableModel.role(p.role())).append(", ")
                 .append(PluginTableModel.state(p.state()).toLowerCase(java.util.Locale.ROOT)).append(", from ")
-                .append(PluginTableModel.origin(p.origin())).append(": ").append(SafeText.display(p.location()))
+                .append(PluginTableModel.origin(p.origin())).append(": ").append(PluginTableModel.display(p.location()))
                 .append('\n').append("Callback failures: ").append(p.callbackFailures()).append('\n');
         if (p.isProtected()) {
             text.append("Part of the client's core: the client cannot work without it, so it cannot be stopped, "
                     + "updated or uninstalled here.\n");
         }
         for (PluginProblem problem : p.problems()) {
-            text.append("• ").append(SafeText.display(problem.message())).append('\n');
+            text.append("• ").append(PluginTableModel.display(problem.message())).append('\n');
         }
         return text.toString().stripTrailing();
     }
@@ -302,7 +302,7 @@ public final class PluginsDialog extends JDialog {
         if (p == null) {
             return;
         }
-        boolean swap = p.role() == PluginRole.UI_SKIN && p.id() != ownBundleId;
+        boolean swap = p.role() == PluginRole.UI_SKIN && p.state() != PluginState.ACTIVE;
         run(swap ? "Switching to " + p.symbolicName() + "; this window closes once it runs" : "Starting " + p.symbolicName(),
                 m -> m.start(Long.toString(p.id())), done -> done.state() == PluginState.ACTIVE
                         ? "Started " + done.symbolicName() : done.symbolicName() + " is " + stateWord(done));
@@ -337,7 +337,7 @@ public final class PluginsDialog extends JDialog {
 
     /** Stopping the skin this dialog belongs to closes the window: ask first. */
     private boolean confirmLosingThisWindow(PluginInfo p, String verb) {
-        if (p.id() != ownBundleId) {
+        if (!showsThisWindow(p)) {
             return true;
         }
         int answer = JOptionPane.showConfirmDialog(this, verb + " " + p.symbolicName() + "? It is the skin showing "
@@ -345,6 +345,14 @@ public final class PluginsDialog extends JDialog {
                 + "a skin is started again (from the shell: irc:plugin start " + p.symbolicName() + ").",
                 verb + " this skin", JOptionPane.OK_CANCEL_OPTION, JOptionPane.WARNING_MESSAGE);
         return answer == JOptionPane.OK_OPTION;
+    }
+
+    /**
+     * Whether the plugin is the skin whose window owns this dialog. Skins replace one another when started, so the
+     * running skin is the one showing the window.
+     */
+    private static boolean showsThisWindow(PluginInfo p) {
+        return p.role() == PluginRole.UI_SKIN && p.state() == PluginState.ACTIVE;
     }
 
     private void run(String doing, Function<PluginManager, CompletionStage<PluginInfo>> operation,
@@ -356,16 +364,16 @@ public final class PluginsDialog extends JDialog {
         }
         busy = true;
         updateButtons();
-        showStatus(SafeText.display(doing) + "…", false);
+        showStatus(PluginTableModel.display(doing) + "…", false);
         operation.apply(m.get()).whenComplete((plugin, failure) -> SwingUtilities.invokeLater(() -> {
             if (!isDisplayable()) {
                 return;
             }
             busy = false;
             if (failure == null) {
-                showStatus(SafeText.display(done.apply(plugin)), false);
+                showStatus(PluginTableModel.display(done.apply(plugin)), false);
             } else {
-                showStatus(SafeText.display(message(failure)), true);
+                showStatus(PluginTableModel.display(message(failure)), true);
             }
             updateButtons();
             refresh();
@@ -409,7 +417,7 @@ public final class PluginsDialog extends JDialog {
         private static final long serialVersionUID = 1L;
 
         ProblemRenderer() {
-            SafeText.protect(this);
+            PlainText.protect(this);
         }
 
         @Override

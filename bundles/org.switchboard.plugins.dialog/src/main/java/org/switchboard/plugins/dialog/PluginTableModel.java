@@ -1,4 +1,4 @@
-package org.switchboard.ui.swing.plugins;
+package org.switchboard.plugins.dialog;
 
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +10,7 @@ import org.switchboard.api.plugins.PluginOrigin;
 import org.switchboard.api.plugins.PluginProblem;
 import org.switchboard.api.plugins.PluginRole;
 import org.switchboard.api.plugins.PluginState;
-import org.switchboard.ui.swing.text.SafeText;
+import org.switchboard.api.ui.PlainText;
 
 /** The rows of the Plugins dialog: one plugin each, the core only when asked for. */
 final class PluginTableModel extends AbstractTableModel {
@@ -20,6 +20,13 @@ final class PluginTableModel extends AbstractTableModel {
         "Problems" };
     static final int STATE_COLUMN = 4;
     static final int FAILURES_COLUMN = 6;
+    /** Bundle names and problem texts come from plugin authors: one line, and never longer than this. */
+    private static final int MAX_DISPLAY_CHARS = 400;
+
+    /** Text from a plugin (its name, a problem) fit for one line of a Swing component: never HTML, no controls. */
+    static String display(String text) {
+        return PlainText.line(text, MAX_DISPLAY_CHARS);
+    }
 
     private transient List<PluginInfo> all = List.of();
     private transient List<PluginInfo> shown = List.of();
@@ -83,14 +90,14 @@ final class PluginTableModel extends AbstractTableModel {
     public Object getValueAt(int row, int column) {
         PluginInfo p = shown.get(row);
         return switch (column) {
-            case 0 -> SafeText.display(p.name());
-            case 1 -> SafeText.display(p.symbolicName());
-            case 2 -> SafeText.display(p.version());
+            case 0 -> display(p.name());
+            case 1 -> display(p.symbolicName());
+            case 2 -> display(p.version());
             case 3 -> role(p.role());
             case STATE_COLUMN -> state(p.state());
             case 5 -> origin(p.origin());
             case FAILURES_COLUMN -> p.callbackFailures();
-            default -> SafeText.display(problems(p));
+            default -> display(problems(p));
         };
     }
 

@@ -1,4 +1,4 @@
-package org.switchboard.ui.swing.plugins;
+package org.switchboard.plugins.dialog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,7 +14,7 @@ import org.switchboard.api.plugins.PluginOrigin;
 import org.switchboard.api.plugins.PluginProblem;
 import org.switchboard.api.plugins.PluginRole;
 import org.switchboard.api.plugins.PluginState;
-import org.switchboard.ui.swing.text.SafeText;
+import org.switchboard.api.ui.PlainText;
 
 class PluginTableModelTest {
 
@@ -48,7 +48,7 @@ class PluginTableModelTest {
     }
 
     @Test
-    void cellsShowStateOriginFailuresAndTheFirstProblemAsSafeText() {
+    void cellsShowStateOriginFailuresAndTheFirstProblemAsPlainText() {
         model.update(List.of(JOIN, BROKEN));
         assertEquals("Active", model.getValueAt(0, PluginTableModel.STATE_COLUMN));
         assertEquals("bundle/", model.getValueAt(0, 5));
@@ -56,7 +56,7 @@ class PluginTableModelTest {
         assertEquals("Installed", model.getValueAt(1, PluginTableModel.STATE_COLUMN));
         assertEquals("Does not resolve: nothing installed provides package org.nowhere (+1 more)",
                 model.getValueAt(1, 7));
-        assertFalse(SafeText.looksLikeHtml((String) model.getValueAt(1, 1)), "a bundle name is never HTML");
+        assertFalse(PlainText.looksLikeHtml((String) model.getValueAt(1, 1)), "a bundle name is never HTML");
     }
 
     @Test
