@@ -34,6 +34,12 @@ public final class IrcMessage {
      * synchronisation.
      */
     private Map<String, String> decodedTags;
+    /**
+     * Where the entries of a parsed message's tag section are ({@code WireTags.index}), made at the first
+     * {@link #tag} lookup. Volatile: unlike a string, an array handed to another thread through a data race may be
+     * seen without its contents.
+     */
+    private volatile int[] tagEntries;
     private final String source;
     private final String command;
     /** All parameters; without the last when {@link #trailingUtf8} holds it. */
@@ -208,9 +214,18 @@ public final class IrcMessage {
 
     /** The value of a tag, or {@code null} when the message does not carry it. */
     public String tag(String key) {
+        Objects.requireNonNull(key, "key");
         Map<String, String> decoded = tagsAsMade instanceof String ? decodedTags : tags();
-        return decoded != null ? decoded.get(key)
-                : WireTags.find((String) tagsAsMade, Objects.requireNonNull(key, "key"));
+        if (decoded != null) {
+            return decoded.get(key);
+        }
+        String section = (String) tagsAsMade;
+        int[] entries = tagEntries;
+        if (entries == null) {
+            entries = WireTags.index(section);
+            tagEntries = entries;
+        }
+        return WireTags.find(section, entries, key);
     }
 
     /** The nick part of the source (everything before {@code !} or {@code @}), or {@code null} without a source. */

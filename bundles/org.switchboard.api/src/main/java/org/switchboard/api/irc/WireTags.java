@@ -46,23 +46,53 @@ final class WireTags {
         return map(keys, values, count);
     }
 
-    /** The unescaped value of {@code key} in the section, or {@code null}; no map, no strings but the value. */
-    static String find(String section, String key) {
-        int keyLength = key.length();
-        if (keyLength == 0 || key.indexOf('=') >= 0 || key.indexOf(';') >= 0) {
-            // No entry has such a key: an empty one is skipped, and '=' or ';' would end it.
-            return null;
-        }
-        String found = null;
+    /**
+     * Where the entries of the section are, for {@link #find}: element 0 is the number of entries with a key, then
+     * three per entry: key start, key end (at '=' or the entry's end), entry end. One pass over the section, so that
+     * the few lookups a message gets (msgid, time, batch) compare keys of known length instead of each searching the
+     * whole section again; on C1-compiled code {@code String.indexOf(String)} is a plain loop, not the intrinsic.
+     */
+    static int[] index(String section) {
         int length = section.length();
-        // String.indexOf is a vectorised intrinsic; a match counts only where it is a whole key.
-        for (int at = section.indexOf(key); at >= 0; at = section.indexOf(key, at + 1)) {
-            int keyEnd = at + keyLength;
-            if ((at == 0 || section.charAt(at - 1) == ';')
-                    && (keyEnd == length || section.charAt(keyEnd) == '=' || section.charAt(keyEnd) == ';')) {
+        int[] entries = new int[1 + 3 * 4];
+        int count = 0;
+        // The next '=' at or after the entry being read; one found inside a value is looked past, not again for
+        // every later entry, which keeps this linear.
+        int nextEquals = section.indexOf('=');
+        for (int pos = 0; pos < length; ) {
+            int entryEnd = entryEnd(section, pos);
+            if (nextEquals >= 0 && nextEquals < pos) {
+                nextEquals = section.indexOf('=', pos);
+            }
+            int keyEnd = nextEquals >= 0 && nextEquals < entryEnd ? nextEquals : entryEnd;
+            if (keyEnd > pos) {
+                int at = 1 + 3 * count;
+                if (at + 3 > entries.length) {
+                    entries = Arrays.copyOf(entries, entries.length * 2);
+                }
+                entries[at] = pos;
+                entries[at + 1] = keyEnd;
+                entries[at + 2] = entryEnd;
+                count++;
+            }
+            pos = entryEnd + 1;
+        }
+        entries[0] = count;
+        return entries;
+    }
+
+    /**
+     * The unescaped value of {@code key} in the section indexed by {@link #index}, or {@code null}; no map, no
+     * strings but the value. A key that is empty or holds '=' or ';' matches no entry, as no entry can have it.
+     */
+    static String find(String section, int[] entries, String key) {
+        int keyLength = key.length();
+        String found = null;
+        for (int i = 1, end = 1 + 3 * entries[0]; i < end; i += 3) {
+            int keyStart = entries[i];
+            if (entries[i + 1] - keyStart == keyLength && section.startsWith(key, keyStart)) {
                 // Keep looking: a repeated key keeps its last value.
-                found = value(section, keyEnd, entryEnd(section, keyEnd));
-                at = keyEnd;
+                found = value(section, entries[i + 1], entries[i + 2]);
             }
         }
         return found;

@@ -110,6 +110,25 @@ class IrcMessageTest {
     }
 
     @Test
+    void lookupsFindEveryEntryOfALongSectionWithEqualsSignsInsideValues() {
+        // More entries than the index starts with room for, and '=' inside values before valueless keys.
+        IrcMessage message = parsed("k1=a=b=c;flag1;k2=x=;flag2;k3==;k4=4;k5=5;flag3;k6=6=6;k7=7");
+        assertEquals("a=b=c", message.tag("k1"));
+        assertEquals("", message.tag("flag1"));
+        assertEquals("x=", message.tag("k2"));
+        assertEquals("", message.tag("flag2"));
+        assertEquals("=", message.tag("k3"));
+        assertEquals("4", message.tag("k4"));
+        assertEquals("5", message.tag("k5"));
+        assertEquals("", message.tag("flag3"));
+        assertEquals("6=6", message.tag("k6"));
+        assertEquals("7", message.tag("k7"));
+        assertNull(message.tag("a"));
+        assertNull(message.tag("b"));
+        assertNull(message.tag("k"));
+    }
+
+    @Test
     void anyTagSectionDecodesAndLooksUpConsistently() {
         // Sections from the characters that matter to the grammar; the map is checked against a plain split.
         char[] alphabet = {'a', 'b', 'k', '=', '=', ';', ';', '\\', ':', 's', 'n', 'r', 'x', '\u00e9', '\uFFFD'};
