@@ -1,6 +1,7 @@
 package org.switchboard.feature.ctcp;
 
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -32,6 +33,7 @@ import org.switchboard.api.irc.IrcProtocolException;
 public final class CtcpResponder implements IrcMessageListener {
 
     public static final String PID = "org.switchboard.feature.ctcp";
+    private static final byte[] ACTION = "ACTION".getBytes(StandardCharsets.US_ASCII);
 
     /** The queries answered, in the order CLIENTINFO lists them; ACTION is understood (shown) but not answered. */
     static final List<String> SUPPORTED = List.of("ACTION", "CLIENTINFO", "PING", "TIME", "VERSION");
@@ -80,6 +82,24 @@ public final class CtcpResponder implements IrcMessageListener {
                 config.global_burst(), config.global_intervalMillis());
     }
 
+    /**
+     * {@code \1ACTION} followed by a space or the closing {@code \1}: the usual /me, never answered, told from the
+     * bytes so that a channel full of them is not read as strings here. Other spellings go through the parser.
+     */
+    static boolean isPlainAction(byte[] utf8) {
+        int length = ACTION.length;
+        if (utf8.length <= length + 1) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (utf8[i + 1] != ACTION[i]) {
+                return false;
+            }
+        }
+        byte next = utf8[length + 1];
+        return next == ' ' || next == 1;
+    }
+
     @Override
     public void onMessage(IrcConnection connection, IrcMessage message) {
         if (!message.is("PRIVMSG") || message.source() == null || message.paramCount() < 2) {
@@ -87,7 +107,7 @@ public final class CtcpResponder implements IrcMessageListener {
         }
         // A look at the first byte: reading every channel message as a string would decode the text of a flood.
         byte[] utf8 = message.lastParamUtf8();
-        if (utf8.length < 2 || utf8[0] != 1) {
+        if (utf8.length < 2 || utf8[0] != 1 || isPlainAction(utf8)) {
             return;
         }
         CtcpMessage ctcp = protocol.parseCtcp(message.lastParam());

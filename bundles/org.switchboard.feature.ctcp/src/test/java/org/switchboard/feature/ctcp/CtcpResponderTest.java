@@ -1,6 +1,7 @@
 package org.switchboard.feature.ctcp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -78,6 +79,25 @@ class CtcpResponderTest {
         receive(net, ":bob!b@host PRIVMSG Me[away] :" + CTCP + "DCC SEND x 1 2 3" + CTCP);
         receive(net, ":bob!b@host PRIVMSG Me[away] :VERSION");
         assertTrue(net.sent.isEmpty());
+    }
+
+    @Test
+    void plainActionsAreToldFromTheBytesAndLookalikesAreNot() {
+        assertTrue(CtcpResponder.isPlainAction(bytes(CTCP + "ACTION waves" + CTCP)));
+        assertTrue(CtcpResponder.isPlainAction(bytes(CTCP + "ACTION" + CTCP)));
+        assertTrue(CtcpResponder.isPlainAction(bytes(CTCP + "ACTION waves")));
+        assertFalse(CtcpResponder.isPlainAction(bytes(CTCP + "ACTIONS" + CTCP)));
+        assertFalse(CtcpResponder.isPlainAction(bytes(CTCP + "ACTION")));
+        assertFalse(CtcpResponder.isPlainAction(bytes(CTCP + "VERSION" + CTCP)));
+        assertFalse(CtcpResponder.isPlainAction(bytes("ACTION waves")));
+        // A query that merely starts like an action is still answered.
+        receive(net, ":bob!b@host PRIVMSG Me[away] :" + CTCP + "ACTIONVERSION" + CTCP);
+        receive(net, ":bob!b@host PRIVMSG Me[away] :" + CTCP + "VERSION" + CTCP);
+        assertEquals(1, net.sent.size(), net.sent.toString());
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
