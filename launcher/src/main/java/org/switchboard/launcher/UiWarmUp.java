@@ -67,7 +67,9 @@ final class UiWarmUp {
         System.Logger log = System.getLogger(UiWarmUp.class.getName());
         try {
             if (GraphicsEnvironment.isHeadless()) {
-                display.unusable("there is no display (DISPLAY is not set).");
+                String named = System.getenv("DISPLAY");
+                display.unusable(named == null || named.isBlank() ? "there is no display (DISPLAY is not set)."
+                        : "Java runs headless here (java.awt.headless=true), so no window can open on " + named + ".");
                 return;
             }
             boolean dark = darkThemeChosen(profile);
