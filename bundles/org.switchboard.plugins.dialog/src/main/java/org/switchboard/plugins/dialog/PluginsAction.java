@@ -1,6 +1,8 @@
 package org.switchboard.plugins.dialog;
 
 import java.awt.Window;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,17 +54,30 @@ public final class PluginsAction implements UiContribution {
         if (owner == null) {
             return;
         }
-        opened.removeIf(dialog -> !dialog.isDisplayable());
         PluginsDialog dialog = PluginsDialog.show(owner, () -> Optional.ofNullable(manager));
         if (!opened.contains(dialog)) {
             opened.add(dialog);
+            // Also when the skin's window goes (a swap) and takes its dialogs along: a disposed dialog kept here
+            // would keep that window, and so the stopped skin's classes, from being collected.
+            dialog.addWindowListener(new WindowAdapter() {
+                @Override
+                public void windowClosed(WindowEvent e) {
+                    opened.remove(dialog);
+                }
+            });
         }
+    }
+
+    /** The dialogs that may still be open; event thread (tests). */
+    List<PluginsDialog> openDialogs() {
+        return List.copyOf(opened);
     }
 
     @Deactivate
     void deactivate() {
         WindowRelease.onEventThread(() -> {
-            for (PluginsDialog dialog : opened) {
+            // A copy: disposing fires windowClosed, which takes the dialog out of the list.
+            for (PluginsDialog dialog : List.copyOf(opened)) {
                 dialog.dispose();
             }
             opened.clear();
