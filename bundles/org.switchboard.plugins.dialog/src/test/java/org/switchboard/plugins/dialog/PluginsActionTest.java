@@ -42,16 +42,18 @@ class PluginsActionTest {
         }
     }
 
+    private static JFrame skinWindow() {
+        JFrame frame = new JFrame("skin");
+        frame.setSize(300, 200);
+        frame.setVisible(true);
+        return frame;
+    }
+
     @Test
     void oneDialogPerWindowAndNoneKeptOnceTheWindowIsGone() throws Exception {
         assertFalse(GraphicsEnvironment.isHeadless(), "this test needs a display: run the build under xvfb-run");
         PluginsAction action = new PluginsAction();
-        JFrame skin = onEventThread(() -> {
-            JFrame frame = new JFrame("skin");
-            frame.setSize(300, 200);
-            frame.setVisible(true);
-            return frame;
-        });
+        JFrame skin = onEventThread(PluginsActionTest::skinWindow);
         UiContext context = UiContext.of(skin, null);
         assertFalse(onEventThread(() -> action.enabled(UiContext.of(null, null))), "no window, nothing to open over");
         assertTrue(onEventThread(() -> action.enabled(context)));
@@ -81,12 +83,7 @@ class PluginsActionTest {
     void stoppingTheBundleClosesItsDialogs() throws Exception {
         assertFalse(GraphicsEnvironment.isHeadless(), "this test needs a display: run the build under xvfb-run");
         PluginsAction action = new PluginsAction();
-        JFrame skin = onEventThread(() -> {
-            JFrame frame = new JFrame("skin");
-            frame.setSize(300, 200);
-            frame.setVisible(true);
-            return frame;
-        });
+        JFrame skin = onEventThread(PluginsActionTest::skinWindow);
         try {
             onEventThread(() -> {
                 action.perform(UiContext.of(skin, null));
