@@ -111,6 +111,47 @@ class LauncherProcessIT {
         }
     }
 
+    /**
+     * A second client on a profile that a running one holds (a second click on the desktop icon, say) ends with one
+     * line naming the other process, before it connects anywhere; the first goes on undisturbed.
+     */
+    @Test
+    void aSecondClientOnTheSameProfileEndsWithOneClearLineAndTheFirstGoesOn() throws Exception {
+        try (ScriptedIrcServer server = ScriptedIrcServer.start()) {
+            List<String> command = List.of(SCRIPT.toString(), "--headless", "--profile",
+                    work.resolve("profile").toString(), "--nick", "firstone",
+                    "irc://127.0.0.1:" + server.port() + "/#one");
+            Process first = new ProcessBuilder(command).directory(work.toFile())
+                    .redirectOutput(work.resolve("first-out.txt").toFile())
+                    .redirectError(work.resolve("first-err.txt").toFile()).start();
+            try {
+                ScriptedIrcServer.Peer peer = server.awaitPeer(java.time.Duration.ofSeconds(30));
+                peer.awaitLine(line -> line.startsWith("USER "), java.time.Duration.ofSeconds(30));
+                peer.welcome("firstone");
+
+                Result second = run(work, SCRIPT, "--headless", "--profile", work.resolve("profile").toString(),
+                        "--nick", "secondone", "irc://127.0.0.1:" + server.port() + "/#two");
+                assertEquals(1, second.exitCode(), second.err());
+                assertTrue(second.err().matches("(?s)switchboard: the profile \\S+ is in use by another Switchboard "
+                        + "\\(process \\d+\\)\\. Close that one first, or start this one with its own profile: "
+                        + "--profile DIR\\.\\R"), second.err());
+                assertEquals(1, server.connectionCount(), "the second client connected nowhere");
+                assertTrue(first.isAlive(), "the first client goes on");
+                peer.send("PING :still-there");
+                try {
+                    peer.awaitLine(line -> line.startsWith("PONG ") && line.endsWith("still-there"),
+                            java.time.Duration.ofSeconds(10));
+                } catch (AssertionError e) {
+                    throw new AssertionError(e.getMessage() + "; first client's stderr:\n"
+                            + Files.readString(work.resolve("first-err.txt")), e);
+                }
+            } finally {
+                first.destroy();
+                assertTrue(first.waitFor(30, TimeUnit.SECONDS), "the first client did not stop");
+            }
+        }
+    }
+
     /** Starts the script against a scripted server, waits for the JOIN, sends SIGTERM: QUIT and exit code 0. */
     private void connectJoinAndStopWithSigterm(Map<String, String> environment, String... options) throws Exception {
         try (ScriptedIrcServer server = ScriptedIrcServer.start()) {

@@ -46,14 +46,4 @@ final class DisplayCheck {
         return "cannot open the window: " + problem
                 + " Start with --headless to run without a window (the shell: --headless --console).";
     }
-
-    /** The launcher gave up before any network was connected: there is no window to open. */
-    static final class Unusable extends Exception {
-
-        private static final long serialVersionUID = 1L;
-
-        Unusable(String problem) {
-            super(explain(problem));
-        }
-    }
 }

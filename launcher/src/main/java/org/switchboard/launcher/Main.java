@@ -9,8 +9,8 @@ import org.osgi.framework.launch.Framework;
 
 /**
  * {@code switchboard} on the command line. Exit codes: 0 after a clean shutdown (window closed, Ctrl-C,
- * SIGTERM, shell exit), 1 when the runtime could not start (or, without --headless, the window could not be
- * opened), 2 for a bad command line.
+ * SIGTERM, shell exit), 1 when the runtime could not start (the profile in use by another client, or, without
+ * --headless, no window to open), 2 for a bad command line.
  */
 public final class Main {
 
@@ -80,7 +80,7 @@ public final class Main {
             // Returns when anything stops the framework: a signal, the window, the shell.
             framework.waitForStop(0);
             return EXIT_OK;
-        } catch (DisplayCheck.Unusable e) {
+        } catch (StartRefusedException e) {
             err.println("switchboard: " + e.getMessage());
             return EXIT_FAILURE;
         } catch (Exception e) {

@@ -75,8 +75,8 @@ public final class SwitchboardRuntime {
      * bundles a tenth of their start; until it comes, SCR writes errors to standard error itself.
      */
     private static final List<String> LATER_BUNDLES = List.of("org.switchboard.connection", "org.switchboard.keepalive",
-            "org.switchboard.feature.", "org.switchboard.plugins.dialog", "org.switchboard.shell", "org.switchboard.demo", "org.apache.felix.fileinstall",
-            "org.apache.felix.gogo.", "org.jline", "org.apache.felix.log");
+            "org.switchboard.feature.", "org.switchboard.plugins.dialog", "org.switchboard.shell", "org.switchboard.demo",
+            "org.apache.felix.fileinstall", "org.apache.felix.gogo.", "org.jline", "org.apache.felix.log");
 
 
     /** FlatLaf is on the class path (see the launcher manifest); these are its packages. */
@@ -91,6 +91,8 @@ public final class SwitchboardRuntime {
     private volatile Framework framework;
     private StartupFrame startupFrame;
     private DisplayCheck displayCheck;
+    /** Held from the start until {@link #stop}; guarded by this. */
+    private ProfileLock profileLock;
     private volatile boolean firstWindowPainted;
 
     public SwitchboardRuntime(Path home, LaunchOptions options, ProfileDirectories profile) {
@@ -217,11 +219,25 @@ public final class SwitchboardRuntime {
      * passed), so that on a machine with few cores the window does not share them with connections, features,
      * FileInstall and the shell.
      */
-    public Framework start() throws BundleException, IOException, InterruptedException, DisplayCheck.Unusable {
+    public Framework start() throws BundleException, IOException, InterruptedException, StartRefusedException {
         for (Path dir : List.of(profile.config(), profile.data(), profile.cache())) {
             Files.createDirectories(dir);
         }
         OwnerOnlyFolder.restrict(profile.config());
+        profileLock = ProfileLock.acquire(profile.config());
+        boolean started = false;
+        try {
+            Framework running = startFramework();
+            started = true;
+            return running;
+        } finally {
+            if (!started) {
+                releaseProfile();
+            }
+        }
+    }
+
+    private Framework startFramework() throws BundleException, IOException, InterruptedException, StartRefusedException {
         // Felix by name: looking the factory up with a ServiceLoader reads every jar of the class path first.
         FrameworkFactory factory = new org.apache.felix.framework.FrameworkFactory();
         framework = factory.newFramework(frameworkProperties());
@@ -265,7 +281,7 @@ public final class SwitchboardRuntime {
                 }
                 framework.stop();
                 framework.waitForStop(STOP_AFTER_DISPLAY_FAILURE.toMillis());
-                throw new DisplayCheck.Unusable(problem.get());
+                throw new StartRefusedException(DisplayCheck.explain(problem.get()));
             }
         }
         // Watching from before the first level starts: the window may be painted before framework.start() returns.
@@ -331,12 +347,24 @@ public final class SwitchboardRuntime {
 
     /** Stops the framework (components deactivate, connections send QUIT) and waits up to the timeout. */
     public boolean stop(long timeoutMillis) throws BundleException, InterruptedException {
-        if (framework == null) {
-            return true;
+        try {
+            if (framework == null) {
+                return true;
+            }
+            framework.stop();
+            FrameworkEvent event = framework.waitForStop(timeoutMillis);
+            return event.getType() != FrameworkEvent.WAIT_TIMEDOUT;
+        } finally {
+            releaseProfile();
         }
-        framework.stop();
-        FrameworkEvent event = framework.waitForStop(timeoutMillis);
-        return event.getType() != FrameworkEvent.WAIT_TIMEDOUT;
+    }
+
+    /** Lets another client have the profile; the process's exit does the same when the framework stops by itself. */
+    private synchronized void releaseProfile() {
+        if (profileLock != null) {
+            profileLock.close();
+            profileLock = null;
+        }
     }
 
     /** True when a skin installed from elsewhere than bundle/ (the plugins folder) is set to start. */

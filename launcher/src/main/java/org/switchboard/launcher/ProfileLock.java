@@ -1,0 +1,97 @@
+package org.switchboard.launcher;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * One running client per profile. Two on the same profile would share the bundle cache (which Felix does not
+ * support), write the same logs, settings and window state over each other, and connect twice with one nick. The
+ * lock is the operating system's lock on a file in the profile's config folder, so a client that crashed leaves
+ * nothing behind to clean up; the file holds the process id, for the message the second client shows.
+ */
+final class ProfileLock implements AutoCloseable {
+
+    static final String FILE_NAME = "switchboard.lock";
+
+    private final FileChannel channel;
+
+    private ProfileLock(FileChannel channel) {
+        this.channel = channel;
+    }
+
+    /**
+     * Takes the profile for this process. Where the file system cannot lock (some network file systems), the
+     * client starts anyway, with a warning: refusing would lock the user out of their own profile.
+     */
+    static ProfileLock acquire(Path configFolder) throws StartRefusedException {
+        Path file = configFolder.resolve(FILE_NAME);
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            unlocked(file, e);
+            return new ProfileLock(null);
+        }
+        try {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                String holder = holder(channel);
+                channel.close();
+                throw inUse(configFolder, holder.isEmpty() ? "another process" : "process " + holder);
+            }
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)),
+                    0);
+            return new ProfileLock(channel);
+        } catch (OverlappingFileLockException e) {
+            // This very process holds it: a second runtime on the same profile in one JVM.
+            closeQuietly(channel);
+            throw inUse(configFolder, "this process");
+        } catch (IOException e) {
+            closeQuietly(channel);
+            unlocked(file, e);
+            return new ProfileLock(null);
+        }
+    }
+
+    private static StartRefusedException inUse(Path configFolder, String holder) {
+        return new StartRefusedException("the profile " + configFolder + " is in use by another Switchboard ("
+                + holder + "). Close that one first, or start this one with its own profile: --profile DIR.");
+    }
+
+    private static String holder(FileChannel channel) throws IOException {
+        ByteBuffer bytes = ByteBuffer.allocate(32);
+        channel.read(bytes, 0);
+        String text = new String(bytes.array(), 0, bytes.position(), StandardCharsets.US_ASCII).strip();
+        return text.chars().allMatch(Character::isDigit) ? text : "";
+    }
+
+    private static void unlocked(Path file, IOException e) {
+        System.getLogger(ProfileLock.class.getName()).log(Level.WARNING, "Could not lock {0} ({1}); starting "
+                + "anyway, but a second Switchboard on this profile would not be stopped", file, e.toString());
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing held, nothing to report
+        }
+    }
+
+    /** Lets the profile go; closing the channel releases the lock. */
+    @Override
+    public void close() {
+        if (channel != null) {
+            closeQuietly(channel);
+        }
+    }
+}
