@@ -199,6 +199,29 @@ class FaultInjectionIT {
         }
     }
 
+    /**
+     * A PING cookie before the welcome (UnrealIRCd's default, ircd-hybrid's option), sent the moment USER arrives: it
+     * is answered and registration completes. (The race with a cold start, where the connection used to be up before
+     * the keepalive's responder, is LauncherProcessIT's, in a fresh process.)
+     */
+    @Test
+    void aPingCookieSentTheMomentRegistrationBeginsIsAnswered() throws Exception {
+        try (ScriptedIrcServer server = ScriptedIrcServer.start();
+                ClientRuntime client = startClient("cookie", server, "#biscuit")) {
+            ScriptedIrcServer.Peer peer = server.awaitPeer(Duration.ofSeconds(20));
+            peer.awaitLine(line -> line.startsWith("USER "), REGISTRATION);
+            peer.send("PING :cookie-4711");
+            peer.awaitLine(line -> line.startsWith("PONG ") && line.endsWith("cookie-4711"), Duration.ofSeconds(5));
+            peer.welcome("cookie");
+            String network = client.awaitConnected();
+            peer.awaitLine(line -> line.startsWith("JOIN #biscuit"), REGISTRATION);
+            peer.send("PING :right-after-the-join");
+            peer.awaitLine(line -> line.startsWith("PONG ") && line.endsWith("right-after-the-join"),
+                    Duration.ofSeconds(5));
+            assertEquals("CONNECTED", state(client, network));
+        }
+    }
+
     @Test
     void errorThenCloseIsExplainedAndReconnected() throws Exception {
         try (ScriptedIrcServer server = ScriptedIrcServer.start();

@@ -152,6 +152,37 @@ class LauncherProcessIT {
         }
     }
 
+    /**
+     * A fresh process against a server that checks a PING cookie the moment USER arrives (as a server on the same
+     * machine does within milliseconds): the connections start after every shipped listener, the keepalive's PING
+     * responder included. Before they did, the cookie was lost in most cold starts and registration stalled.
+     */
+    @Test
+    void aColdStartAnswersAPingCookieSentTheMomentRegistrationBegins() throws Exception {
+        try (ScriptedIrcServer server = ScriptedIrcServer.start()) {
+            Process process = new ProcessBuilder(SCRIPT.toString(), "--headless", "--profile",
+                    work.resolve("profile").toString(), "--nick", "cookie", "irc://127.0.0.1:" + server.port() + "/#c")
+                    .directory(work.toFile()).redirectOutput(work.resolve("out.txt").toFile())
+                    .redirectError(work.resolve("err.txt").toFile()).start();
+            try {
+                ScriptedIrcServer.Peer peer = server.awaitPeer(java.time.Duration.ofSeconds(30));
+                peer.awaitLine(line -> line.startsWith("USER "), java.time.Duration.ofSeconds(30));
+                peer.send("PING :cookie-4711");
+                try {
+                    peer.awaitLine(line -> line.startsWith("PONG ") && line.endsWith("cookie-4711"),
+                            java.time.Duration.ofSeconds(10));
+                } catch (AssertionError e) {
+                    throw new AssertionError(e.getMessage() + "; client stderr:\n" + stderr(), e);
+                }
+                peer.welcome("cookie");
+                peer.awaitLine(line -> line.startsWith("JOIN #c"), java.time.Duration.ofSeconds(30));
+            } finally {
+                process.destroy();
+                assertTrue(process.waitFor(30, TimeUnit.SECONDS), "no exit after SIGTERM");
+            }
+        }
+    }
+
     /** Starts the script against a scripted server, waits for the JOIN, sends SIGTERM: QUIT and exit code 0. */
     private void connectJoinAndStopWithSigterm(Map<String, String> environment, String... options) throws Exception {
         try (ScriptedIrcServer server = ScriptedIrcServer.start()) {

@@ -57,8 +57,15 @@ public final class SwitchboardRuntime {
      * the UI): they start first, and alone until the window has been painted.
      */
     static final int WINDOW_START_LEVEL = 1;
-    /** Start level of everything else: connections, features, FileInstall, the shell. */
+    /** Start level of everything else but the connections: keepalive, features, FileInstall, the shell. */
     static final int LATER_START_LEVEL = 2;
+    /**
+     * The connections start last, once every listener shipped with the client is registered: a local server welcomes
+     * a client within milliseconds and may send PING at once (some check that before the welcome), and a PING that
+     * arrived before the keepalive's responder went unanswered until the server dropped the link.
+     */
+    static final int CONNECTION_START_LEVEL = 3;
+    private static final String CONNECTION_BUNDLE = "org.switchboard.connection";
 
     /**
      * How long the later bundles wait for the first window to be painted. Only an ordering: a window that takes
@@ -74,8 +81,8 @@ public final class SwitchboardRuntime {
      * them: while it runs, SCR asks it for every message whether that level is enabled, which cost the window's
      * bundles a tenth of their start; until it comes, SCR writes errors to standard error itself.
      */
-    private static final List<String> LATER_BUNDLES = List.of("org.switchboard.connection", "org.switchboard.keepalive",
-            "org.switchboard.feature.", "org.switchboard.plugins.dialog", "org.switchboard.shell", "org.switchboard.demo",
+    private static final List<String> LATER_BUNDLES = List.of("org.switchboard.keepalive", "org.switchboard.feature.",
+            "org.switchboard.plugins.dialog", "org.switchboard.shell", "org.switchboard.demo",
             "org.apache.felix.fileinstall", "org.apache.felix.gogo.", "org.jline", "org.apache.felix.log");
 
 
@@ -192,7 +199,7 @@ public final class SwitchboardRuntime {
         properties.put("felix.fileinstall.log.level", "2");
         // With --console the shell owns the terminal; leaving it (exit, Ctrl-D) stops the client.
         properties.put("gosh.args", "");
-        // start() raises the level to LATER_START_LEVEL itself, once the window is on screen.
+        // start() raises the level to CONNECTION_START_LEVEL itself, once the window is on screen.
         properties.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(WINDOW_START_LEVEL));
         properties.put("switchboard.home", home.toString());
         properties.put("switchboard.config.dir", profile.config().toString());
@@ -298,7 +305,8 @@ public final class SwitchboardRuntime {
             firstWindowPainted = painted;
             StartupTrace.mark(painted ? "first window painted" : "no window painted in time");
         }
-        raiseStartLevel(LATER_START_LEVEL);
+        // Through every level in order: the connections start after the rest.
+        raiseStartLevel(CONNECTION_START_LEVEL);
         StartupTrace.mark("all bundles started");
         if (frameOffer != null) {
             // Nobody took it by now (another skin, a skin that failed): it must not linger empty.
@@ -442,6 +450,9 @@ public final class SwitchboardRuntime {
         String name = bundle.getSymbolicName();
         if (name == null || isUserInterface(bundle)) {
             return WINDOW_START_LEVEL;
+        }
+        if (name.equals(CONNECTION_BUNDLE)) {
+            return CONNECTION_START_LEVEL;
         }
         for (String later : LATER_BUNDLES) {
             if (later.endsWith(".") ? name.startsWith(later) : name.equals(later)) {

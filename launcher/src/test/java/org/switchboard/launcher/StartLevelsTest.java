@@ -32,14 +32,22 @@ class StartLevelsTest {
     }
 
     @Test
-    void connectionsFeaturesPluginsShellAndTheLogStartAfterTheWindow() {
-        for (String name : List.of("org.switchboard.connection", "org.switchboard.keepalive",
+    void keepaliveFeaturesPluginsShellAndTheLogStartAfterTheWindow() {
+        for (String name : List.of("org.switchboard.keepalive", "org.switchboard.plugins.dialog",
                 "org.switchboard.feature.join", "org.switchboard.feature.ctcp", "org.switchboard.shell",
                 "org.switchboard.demo", "org.apache.felix.fileinstall", "org.apache.felix.gogo.runtime",
                 "org.apache.felix.gogo.jline", "org.jline", "org.apache.felix.log")) {
             assertEquals(SwitchboardRuntime.LATER_START_LEVEL, SwitchboardRuntime.startLevel(FakeBundle.named(name,
                     Map.of())), name);
         }
+    }
+
+    @Test
+    void theConnectionsStartLastSoThatEveryShippedListenerHearsTheirFirstLine() {
+        assertEquals(SwitchboardRuntime.CONNECTION_START_LEVEL, SwitchboardRuntime.startLevel(
+                FakeBundle.named("org.switchboard.connection", Map.of())));
+        assertTrue(SwitchboardRuntime.CONNECTION_START_LEVEL > SwitchboardRuntime.LATER_START_LEVEL);
+        assertTrue(SwitchboardRuntime.LATER_START_LEVEL > SwitchboardRuntime.WINDOW_START_LEVEL);
     }
 
     @Test
