@@ -57,14 +57,16 @@ public final class SwitchboardRuntime {
      * the UI): they start first, and alone until the window has been painted.
      */
     static final int WINDOW_START_LEVEL = 1;
-    /** Start level of everything else but the connections: keepalive, features, FileInstall, the shell. */
+    /** Start level of what hears the connections' lines: the keepalive, the features, the demo network. */
     static final int LATER_START_LEVEL = 2;
     /**
-     * The connections start last, once every listener shipped with the client is registered: a local server welcomes
-     * a client within milliseconds and may send PING at once (some check that before the welcome), and a PING that
-     * arrived before the keepalive's responder went unanswered until the server dropped the link.
+     * The connections start once everything that hears their lines is registered: a local server welcomes a client
+     * within milliseconds and may send PING at once (some check that before the welcome), and a PING that arrived
+     * before the keepalive's responder went unanswered until the server dropped the link.
      */
     static final int CONNECTION_START_LEVEL = 3;
+    /** What no line needs: the shell, FileInstall, the Plugins dialog, the OSGi log; after the connections. */
+    static final int LAST_START_LEVEL = 4;
     private static final String CONNECTION_BUNDLE = "org.switchboard.connection";
 
     /**
@@ -77,12 +79,18 @@ public final class SwitchboardRuntime {
     private static final Duration STOP_AFTER_DISPLAY_FAILURE = Duration.ofSeconds(5);
 
     /**
-     * Bundles not needed for the first window, by symbolic name or prefix (ending in '.'). The OSGi log is among
-     * them: while it runs, SCR asks it for every message whether that level is enabled, which cost the window's
-     * bundles a tenth of their start; until it comes, SCR writes errors to standard error itself.
+     * Bundles not needed for the first window that the connections' lines go to, by symbolic name or prefix (ending
+     * in '.').
      */
     private static final List<String> LATER_BUNDLES = List.of("org.switchboard.keepalive", "org.switchboard.feature.",
-            "org.switchboard.plugins.dialog", "org.switchboard.shell", "org.switchboard.demo",
+            "org.switchboard.demo");
+    /**
+     * Bundles needed neither for the window nor by a connection's first lines; starting them before the connection
+     * kept the channel off the screen about 130 ms longer. The OSGi log is among them: while it runs, SCR asks it
+     * for every message whether that level is enabled, which cost the window's bundles a tenth of their start;
+     * until it comes, SCR writes errors to standard error itself.
+     */
+    private static final List<String> LAST_BUNDLES = List.of("org.switchboard.plugins.dialog", "org.switchboard.shell",
             "org.apache.felix.fileinstall", "org.apache.felix.gogo.", "org.jline", "org.apache.felix.log");
 
 
@@ -199,7 +207,7 @@ public final class SwitchboardRuntime {
         properties.put("felix.fileinstall.log.level", "2");
         // With --console the shell owns the terminal; leaving it (exit, Ctrl-D) stops the client.
         properties.put("gosh.args", "");
-        // start() raises the level to CONNECTION_START_LEVEL itself, once the window is on screen.
+        // start() raises the level to LAST_START_LEVEL itself, once the window is on screen.
         properties.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(WINDOW_START_LEVEL));
         properties.put("switchboard.home", home.toString());
         properties.put("switchboard.config.dir", profile.config().toString());
@@ -305,8 +313,8 @@ public final class SwitchboardRuntime {
             firstWindowPainted = painted;
             StartupTrace.mark(painted ? "first window painted" : "no window painted in time");
         }
-        // Through every level in order: the connections start after the rest.
-        raiseStartLevel(CONNECTION_START_LEVEL);
+        // Through every level in order: the connections after what hears them, then the rest.
+        raiseStartLevel(LAST_START_LEVEL);
         StartupTrace.mark("all bundles started");
         if (frameOffer != null) {
             // Nobody took it by now (another skin, a skin that failed): it must not linger empty.
@@ -454,12 +462,19 @@ public final class SwitchboardRuntime {
         if (name.equals(CONNECTION_BUNDLE)) {
             return CONNECTION_START_LEVEL;
         }
-        for (String later : LATER_BUNDLES) {
-            if (later.endsWith(".") ? name.startsWith(later) : name.equals(later)) {
-                return LATER_START_LEVEL;
+        if (matches(name, LATER_BUNDLES)) {
+            return LATER_START_LEVEL;
+        }
+        return matches(name, LAST_BUNDLES) ? LAST_START_LEVEL : WINDOW_START_LEVEL;
+    }
+
+    private static boolean matches(String name, List<String> namesAndPrefixes) {
+        for (String entry : namesAndPrefixes) {
+            if (entry.endsWith(".") ? name.startsWith(entry) : name.equals(entry)) {
+                return true;
             }
         }
-        return WINDOW_START_LEVEL;
+        return false;
     }
 
     static boolean isUserInterface(Bundle bundle) {

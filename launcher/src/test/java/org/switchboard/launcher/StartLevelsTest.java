@@ -32,12 +32,20 @@ class StartLevelsTest {
     }
 
     @Test
-    void keepaliveFeaturesPluginsShellAndTheLogStartAfterTheWindow() {
-        for (String name : List.of("org.switchboard.keepalive", "org.switchboard.plugins.dialog",
-                "org.switchboard.feature.join", "org.switchboard.feature.ctcp", "org.switchboard.shell",
-                "org.switchboard.demo", "org.apache.felix.fileinstall", "org.apache.felix.gogo.runtime",
-                "org.apache.felix.gogo.jline", "org.jline", "org.apache.felix.log")) {
+    void whatHearsTheConnectionsStartsAfterTheWindowAndBeforeThem() {
+        for (String name : List.of("org.switchboard.keepalive", "org.switchboard.feature.join",
+                "org.switchboard.feature.ctcp", "org.switchboard.demo")) {
             assertEquals(SwitchboardRuntime.LATER_START_LEVEL, SwitchboardRuntime.startLevel(FakeBundle.named(name,
+                    Map.of())), name);
+        }
+    }
+
+    @Test
+    void theShellFileInstallThePluginsDialogAndTheLogStartAfterTheConnections() {
+        for (String name : List.of("org.switchboard.plugins.dialog", "org.switchboard.shell",
+                "org.apache.felix.fileinstall", "org.apache.felix.gogo.runtime", "org.apache.felix.gogo.jline",
+                "org.jline", "org.apache.felix.log")) {
+            assertEquals(SwitchboardRuntime.LAST_START_LEVEL, SwitchboardRuntime.startLevel(FakeBundle.named(name,
                     Map.of())), name);
         }
     }
@@ -46,6 +54,7 @@ class StartLevelsTest {
     void theConnectionsStartLastSoThatEveryShippedListenerHearsTheirFirstLine() {
         assertEquals(SwitchboardRuntime.CONNECTION_START_LEVEL, SwitchboardRuntime.startLevel(
                 FakeBundle.named("org.switchboard.connection", Map.of())));
+        assertTrue(SwitchboardRuntime.LAST_START_LEVEL > SwitchboardRuntime.CONNECTION_START_LEVEL);
         assertTrue(SwitchboardRuntime.CONNECTION_START_LEVEL > SwitchboardRuntime.LATER_START_LEVEL);
         assertTrue(SwitchboardRuntime.LATER_START_LEVEL > SwitchboardRuntime.WINDOW_START_LEVEL);
     }
