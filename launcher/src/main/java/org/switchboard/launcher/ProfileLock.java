@@ -44,7 +44,7 @@ final class ProfileLock implements AutoCloseable {
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 String holder = holder(channel);
-                channel.close();
+                closeQuietly(channel);
                 throw inUse(configFolder, holder.isEmpty() ? "another process" : "process " + holder);
             }
             channel.truncate(0);
@@ -67,11 +67,19 @@ final class ProfileLock implements AutoCloseable {
                 + holder + "). Close that one first, or start this one with its own profile: --profile DIR.");
     }
 
-    private static String holder(FileChannel channel) throws IOException {
-        ByteBuffer bytes = ByteBuffer.allocate(32);
-        channel.read(bytes, 0);
-        String text = new String(bytes.array(), 0, bytes.position(), StandardCharsets.US_ASCII).strip();
-        return text.chars().allMatch(Character::isDigit) ? text : "";
+    /**
+     * The process id the holder wrote, or "" when it cannot be read: where locks are mandatory (Windows) the locked
+     * file cannot be read by another process, and that must still end in "in use", not in starting anyway.
+     */
+    private static String holder(FileChannel channel) {
+        try {
+            ByteBuffer bytes = ByteBuffer.allocate(32);
+            channel.read(bytes, 0);
+            String text = new String(bytes.array(), 0, bytes.position(), StandardCharsets.US_ASCII).strip();
+            return !text.isEmpty() && text.chars().allMatch(Character::isDigit) ? text : "";
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private static void unlocked(Path file, IOException e) {
