@@ -239,7 +239,10 @@ public final class SwitchboardRuntime {
             Files.createDirectories(dir);
         }
         OwnerOnlyFolder.restrict(profile.config());
-        profileLock = ProfileLock.acquire(profile.config());
+        ProfileLock lock = ProfileLock.acquire(profile.config());
+        synchronized (this) {
+            profileLock = lock;
+        }
         boolean started = false;
         try {
             Framework running = startFramework();
