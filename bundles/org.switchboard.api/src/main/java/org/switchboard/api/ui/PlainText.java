@@ -52,6 +52,31 @@ public final class PlainText {
         return sb.toString();
     }
 
+    /**
+     * The text for painting glyph by glyph ({@code drawString}, which never reads markup) with style runs whose
+     * offsets were taken on the same string: every control character (formatting codes, NUL, tabs, line breaks)
+     * and every bidi embedding, override or isolate becomes a space, so the length and all offsets stay as they
+     * were. Null reads as the empty string.
+     *
+     * @since 1.2
+     */
+    public static String drawable(String text) {
+        if (text == null) {
+            return "";
+        }
+        char[] chars = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7F || isBidiControl(c)) {
+                if (chars == null) {
+                    chars = text.toCharArray();
+                }
+                chars[i] = ' ';
+            }
+        }
+        return chars == null ? text : new String(chars);
+    }
+
     /** Whether Swing would render the text as HTML: it starts with {@code <html>} in any case, after blanks. */
     public static boolean looksLikeHtml(CharSequence text) {
         int start = 0;

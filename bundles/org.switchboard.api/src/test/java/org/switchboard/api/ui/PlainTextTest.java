@@ -1,6 +1,7 @@
 package org.switchboard.api.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,17 @@ class PlainTextTest {
         assertEquals("bold right", PlainText.line("\u0002bold\u0002 \u202Eright\u202C", 100));
         assertEquals("one  two three", PlainText.line("one\r\ntwo\tthree", 100));
         assertEquals("", PlainText.line(null, 10));
+    }
+
+    @Test
+    void drawableTextKeepsEveryOffset() {
+        String raw = "a\u0002b\tc\u202Ed\u0000<html>";
+        String drawn = PlainText.drawable(raw);
+        assertEquals("a b c d <html>", drawn, "controls and bidi overrides become spaces; markup is left to drawString");
+        assertEquals(raw.length(), drawn.length());
+        String clean = "nothing to do";
+        assertSame(clean, PlainText.drawable(clean));
+        assertEquals("", PlainText.drawable(null));
     }
 
     @Test

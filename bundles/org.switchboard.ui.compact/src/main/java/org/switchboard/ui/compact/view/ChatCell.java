@@ -22,6 +22,7 @@ import org.switchboard.api.irc.IrcProtocol;
 import org.switchboard.api.session.BufferLine;
 import org.switchboard.api.session.LineKind;
 import org.switchboard.api.ui.Contrast;
+import org.switchboard.api.ui.PlainText;
 
 /**
  * Paints one chat line as a single dense row: time, nick, then the text with its mIRC colours and styles. The
@@ -38,6 +39,9 @@ final class ChatCell extends JComponent implements ListCellRenderer<BufferLine> 
     private static final Color[] NICK_COLOURS = {new Color(0x6cb6ff), new Color(0xf69d50), new Color(0x8ddb8c),
         new Color(0xdcbdfb), new Color(0xf47067), new Color(0x96d0ff), new Color(0xe0823d), new Color(0x57ab5a),
         new Color(0xc69026), new Color(0xfc8dc7)};
+
+    /** Far above what NICKLEN allows anywhere; a longer one is cut with an ellipsis rather than widening the cell. */
+    private static final int MAX_NICK_CHARS = 64;
 
     private final transient IrcProtocol protocol;
     private final Font plain;
@@ -57,7 +61,7 @@ final class ChatCell extends JComponent implements ListCellRenderer<BufferLine> 
         this.italic = font.deriveFont(Font.ITALIC);
         this.boldItalic = font.deriveFont(Font.BOLD | Font.ITALIC);
         this.nickColumn = getFontMetrics(font).charWidth('m') * 12;
-        Plain.guard(this);
+        PlainText.protect(this);
         setOpaque(true);
     }
 
@@ -112,7 +116,7 @@ final class ChatCell extends JComponent implements ListCellRenderer<BufferLine> 
     }
 
     private static String nickColumnText(BufferLine line) {
-        String nick = line.nick() == null ? "" : Plain.line(line.nick());
+        String nick = line.nick() == null ? "" : PlainText.line(line.nick(), MAX_NICK_CHARS);
         return switch (line.kind()) {
             case MESSAGE -> nick;
             case ACTION -> "* " + nick;
@@ -134,13 +138,8 @@ final class ChatCell extends JComponent implements ListCellRenderer<BufferLine> 
     }
 
     private void drawFormatted(Graphics2D g2, FormattedText formatted, int x, int baseline, Color defaultColour) {
-        String plainText = Plain.withoutControls(formatted.plain());
+        String plainText = PlainText.drawable(formatted.plain());
         boolean[] links = Links.mask(plainText);
-        if (plainText.length() != formatted.plain().length()) {
-            // Control characters were dropped, so span offsets no longer fit: draw the text unstyled.
-            drawRange(g2, plainText, 0, plainText.length(), links, x, baseline, plain, defaultColour, null, false, false);
-            return;
-        }
         int at = 0;
         for (Span span : formatted.spans()) {
             if (span.start() > at) {

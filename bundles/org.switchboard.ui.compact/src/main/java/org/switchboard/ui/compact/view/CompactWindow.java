@@ -44,6 +44,7 @@ import org.switchboard.api.session.BufferType;
 import org.switchboard.api.session.Member;
 import org.switchboard.api.session.Session;
 import org.switchboard.api.ui.FrameNavigation;
+import org.switchboard.api.ui.PlainText;
 
 import com.formdev.flatlaf.themes.FlatMacDarkLaf;
 
@@ -87,6 +88,10 @@ public final class CompactWindow implements FrameNavigation.Host {
     /** The right end of the top bar: activity, actions, the nick list toggle. */
     private final JPanel barEnd = new JPanel(new BorderLayout(6, 0));
 
+    /** Bounds for network text in labels and cells: well above what servers allow, so only hostile text is cut. */
+    private static final int MAX_NAME_CHARS = 200;
+    private static final int MAX_TOPIC_CHARS = 500;
+    private static final int MAX_NICK_CHARS = 64;
     private static final Font CHAT_FONT = new Font(Font.MONOSPACED, Font.PLAIN, 12);
 
     /** Loads the chat font's glyphs in all its styles; safe on any thread (no Swing component is touched). */
@@ -121,7 +126,7 @@ public final class CompactWindow implements FrameNavigation.Host {
         // A fixed width too: JList then never measures rows, whatever the scrollback holds.
         chat.setFixedCellWidth(400);
         chat.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
-        Plain.guard(chat);
+        PlainText.protect(chat);
         chatScroll = new JScrollPane(chat, JScrollPane.VERTICAL_SCROLLBAR_ALWAYS,
                 JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
         chatScroll.setBorder(BorderFactory.createEmptyBorder());
@@ -130,7 +135,7 @@ public final class CompactWindow implements FrameNavigation.Host {
         switcher.setName("compact.buffers");
         switcher.setRenderer(new ChoiceRenderer());
         switcher.setMaximumRowCount(20);
-        Plain.guard(switcher);
+        PlainText.protect(switcher);
         switcher.addActionListener(e -> {
             if (!switching && switcher.getSelectedItem() instanceof BufferChoice choice) {
                 show(choice.id(), true);
@@ -140,13 +145,13 @@ public final class CompactWindow implements FrameNavigation.Host {
         nickToggle.setName("compact.nicks.toggle");
         nickToggle.setToolTipText("Show or hide the nick list (Alt+N)");
         nickToggle.addActionListener(e -> showNickList(nickToggle.isSelected()));
-        Plain.guard(nickToggle);
+        PlainText.protect(nickToggle);
 
         nicks.setName("compact.nicks");
         nicks.setCellRenderer(new MemberRenderer());
         nicks.setPrototypeCellValue(new Member("@WWWWWWWWWWW", "@", null, null, null, null, false));
         nicks.setFont(mono);
-        Plain.guard(nicks);
+        PlainText.protect(nicks);
         nickScroll = new JScrollPane(nicks);
         nickScroll.setBorder(BorderFactory.createMatteBorder(0, 1, 0, 0, UIManager.getColor("Separator.foreground")));
         nickScroll.setVisible(false);
@@ -155,7 +160,7 @@ public final class CompactWindow implements FrameNavigation.Host {
         topic.setForeground(ChatCell.DIM);
         topic.setBorder(BorderFactory.createEmptyBorder(2, 8, 4, 8));
         topic.setFont(topic.getFont().deriveFont(11f));
-        Plain.guard(topic);
+        PlainText.protect(topic);
 
         input.setName("compact.input");
         input.putClientProperty("JTextField.placeholderText", "Message, or /command");
@@ -170,7 +175,7 @@ public final class CompactWindow implements FrameNavigation.Host {
         activity.setName("compact.activity");
         activity.setFont(activity.getFont().deriveFont(Font.BOLD, 11f));
         activity.setForeground(UIManager.getColor("Component.accentColor"));
-        Plain.guard(activity);
+        PlainText.protect(activity);
         barEnd.add(activity, BorderLayout.CENTER);
         barEnd.add(nickToggle, BorderLayout.EAST);
         bar.add(switcher, BorderLayout.CENTER);
@@ -325,11 +330,11 @@ public final class CompactWindow implements FrameNavigation.Host {
         nickToggle.setEnabled(channel);
         nickToggle.setText(channel ? "Nicks " + list.size() : "Nicks");
         nickScroll.setVisible(channel && nickToggle.isSelected());
-        String shownTopic = channel ? Plain.line(protocol.stripFormatting(current.topic())) : "";
+        String shownTopic = channel ? PlainText.line(protocol.stripFormatting(current.topic()), MAX_TOPIC_CHARS) : "";
         topic.setText(shownTopic.isEmpty() ? " " : shownTopic);
         topic.setToolTipText(shownTopic.isEmpty() ? null : shownTopic);
         frame.setTitle(current == null ? "Switchboard"
-                : Plain.line(current.name()) + " \u00b7 " + Plain.line(current.network()) + " \u2014 Switchboard");
+                : PlainText.line(current.name(), MAX_NAME_CHARS) + " \u00b7 " + PlainText.line(current.network(), MAX_NAME_CHARS) + " \u2014 Switchboard");
         frame.getContentPane().revalidate();
     }
 
@@ -339,7 +344,7 @@ public final class CompactWindow implements FrameNavigation.Host {
         for (BufferChoice choice : all) {
             if (choice.unread() > 0 && (current == null || choice.id() != current.id())) {
                 if (shown++ < 4) {
-                    text.append(text.length() == 0 ? "" : "  ").append(Plain.line(choice.name())).append(' ')
+                    text.append(text.length() == 0 ? "" : "  ").append(PlainText.line(choice.name(), MAX_NAME_CHARS)).append(' ')
                             .append(choice.unread()).append(choice.highlights() > 0 ? "!" : "");
                 }
             }
@@ -422,7 +427,7 @@ public final class CompactWindow implements FrameNavigation.Host {
         private static final long serialVersionUID = 1L;
 
         ChoiceRenderer() {
-            Plain.guard(this);
+            PlainText.protect(this);
         }
 
         @Override
@@ -449,7 +454,7 @@ public final class CompactWindow implements FrameNavigation.Host {
         private static final long serialVersionUID = 1L;
 
         MemberRenderer() {
-            Plain.guard(this);
+            PlainText.protect(this);
         }
 
         @Override
@@ -459,7 +464,7 @@ public final class CompactWindow implements FrameNavigation.Host {
             Member member = value instanceof Member m ? m : null;
             if (member != null) {
                 char rank = member.highestPrefix();
-                text = (rank == 0 ? " " : String.valueOf(rank)) + Plain.line(member.nick());
+                text = (rank == 0 ? " " : String.valueOf(rank)) + PlainText.line(member.nick(), MAX_NICK_CHARS);
             }
             super.getListCellRendererComponent(list, text, index, isSelected, cellHasFocus);
             if (member != null && !isSelected) {
