@@ -64,6 +64,18 @@ class WholeWordMatcherTest {
     }
 
     @Test
+    void findsTheWordInEveryPositionOfALongLine() {
+        String filler = "x".repeat(40);
+        for (int at = 0; at <= filler.length(); at++) {
+            String text = filler.substring(0, at) + " SBench " + filler.substring(at);
+            assertTrue(found("sbench", CaseMapping.ASCII, text), text);
+            assertFalse(found("sbench", CaseMapping.ASCII, text.replace(" SBench ", " SBenchx")), text);
+        }
+        assertTrue(found("sbench", CaseMapping.ASCII, filler + " sbench"), "at the very end");
+        assertTrue(found("a", CaseMapping.ASCII, filler + " A " + filler), "a word of one byte");
+    }
+
+    @Test
     void agreesWithFoldingTheTextOnRandomLines() {
         String alphabet = "aAbBnN[]{}\\|^~_-` .,:!éЖж日🎉\u0301";
         String[] words = { "ann", "Ann", "a[b]", "n^", "日本", "ab-", "é", "b" };
@@ -71,7 +83,8 @@ class WholeWordMatcherTest {
         int highlighted = 0;
         for (int i = 0; i < 100_000; i++) {
             StringBuilder text = new StringBuilder();
-            int length = random.nextInt(24);
+            // short lines, and lines long enough for many rounds of the eight-position filter
+            int length = random.nextInt(4) == 0 ? random.nextInt(240) : random.nextInt(24);
             while (text.length() < length) {
                 text.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0,
                         random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
