@@ -242,19 +242,29 @@ final class ClientRuntime implements AutoCloseable {
         });
     }
 
-    /** The texts of every line a buffer holds, or an empty list when there is no such buffer. */
-    List<String> lines(String network, String buffer) throws InterruptedException {
+    static final String BUFFER = "org.switchboard.api.session.Buffer";
+
+    /** The session's buffer (an {@code org.switchboard.api.session.Buffer}), or null when there is none. */
+    Object buffer(String network, String buffer) throws InterruptedException {
         Object session = service(SESSION, null);
         java.util.Optional<?> found = (java.util.Optional<?>) call(session, SESSION, "find", network, buffer);
-        if (found.isEmpty()) {
+        return found.orElse(null);
+    }
+
+    /** Every line a buffer holds ({@code BufferLine} records), or an empty list when there is no such buffer. */
+    List<?> bufferLines(String network, String buffer) throws InterruptedException {
+        Object b = buffer(network, buffer);
+        if (b == null) {
             return List.of();
         }
-        Object b = found.get();
-        String bufferType = "org.switchboard.api.session.Buffer";
-        long first = (Long) call(b, bufferType, "firstLine");
-        long end = (Long) call(b, bufferType, "endLine");
-        List<?> lines = (List<?>) call(b, bufferType, "lines", first, end);
-        return lines.stream().map(line -> String.valueOf(get(line, "text"))).toList();
+        long first = (Long) call(b, BUFFER, "firstLine");
+        long end = (Long) call(b, BUFFER, "endLine");
+        return (List<?>) call(b, BUFFER, "lines", first, end);
+    }
+
+    /** The texts of every line a buffer holds, or an empty list when there is no such buffer. */
+    List<String> lines(String network, String buffer) throws InterruptedException {
+        return bufferLines(network, buffer).stream().map(line -> String.valueOf(get(line, "text"))).toList();
     }
 
     void awaitLine(String network, String buffer, java.util.function.Predicate<String> matcher, String what)

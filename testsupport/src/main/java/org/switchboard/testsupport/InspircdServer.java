@@ -39,7 +39,7 @@ public final class InspircdServer extends RealIrcServer {
     private final long stsDurationSeconds;
 
     private InspircdServer(Builder builder) {
-        super("inspircd", builder.password, builder.tls);
+        super("inspircd", BINARY, SERVER_NAME, builder.password, builder.tls);
         this.serverLinkPort = builder.servicesLink ? Fixtures.freePort() : -1;
         this.linkPassword = builder.servicesLink ? "link-" + Long.toHexString(System.nanoTime()) : null;
         this.stsDurationSeconds = builder.stsDurationSeconds;
@@ -51,16 +51,6 @@ public final class InspircdServer extends RealIrcServer {
 
     public static InspircdServer startDefault() {
         return builder().start();
-    }
-
-    @Override
-    protected Path binary() {
-        return BINARY;
-    }
-
-    @Override
-    public String serverName() {
-        return SERVER_NAME;
     }
 
     /** The port a services server links to; only when built with {@link Builder#servicesLink()}. */

@@ -21,7 +21,7 @@ public final class NgircdServer extends RealIrcServer {
     private final int pingTimeoutSeconds;
 
     private NgircdServer(Builder builder) {
-        super("ngircd", builder.password, builder.tls);
+        super("ngircd", BINARY, SERVER_NAME, builder.password, builder.tls);
         this.pingTimeoutSeconds = builder.pingTimeoutSeconds;
     }
 
@@ -32,16 +32,6 @@ public final class NgircdServer extends RealIrcServer {
     /** A plaintext server without password, started. */
     public static NgircdServer startDefault() {
         return builder().start();
-    }
-
-    @Override
-    protected Path binary() {
-        return BINARY;
-    }
-
-    @Override
-    public String serverName() {
-        return SERVER_NAME;
     }
 
     @Override

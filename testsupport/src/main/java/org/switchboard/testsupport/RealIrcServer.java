@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,10 +30,19 @@ public abstract class RealIrcServer implements AutoCloseable {
     protected final int tlsPort;
     protected final String password;
     protected final TlsMaterial tls;
+    private final Path binary;
+    private final String serverName;
     private final Path logFile;
     private Process process;
 
-    protected RealIrcServer(String name, String password, TlsMaterial tls) {
+    /**
+     * @param name       the program's name, for the folder and log file
+     * @param binary     the program, run in the foreground
+     * @param serverName the name it announces itself with (the source of its numerics)
+     */
+    protected RealIrcServer(String name, Path binary, String serverName, String password, TlsMaterial tls) {
+        this.binary = binary;
+        this.serverName = serverName;
         this.directory = Fixtures.newWorldReadableTempDirectory("switchboard-" + name);
         this.port = Fixtures.freePort();
         this.tlsPort = tls == null ? -1 : Fixtures.freePort();
@@ -41,7 +52,9 @@ public abstract class RealIrcServer implements AutoCloseable {
     }
 
     /** Path of the server binary. */
-    protected abstract Path binary();
+    protected Path binary() {
+        return binary;
+    }
 
     /** Writes the configuration file into {@link #directory} and returns it. */
     protected abstract Path writeConfiguration() throws IOException;
@@ -61,7 +74,12 @@ public abstract class RealIrcServer implements AutoCloseable {
         }
         try {
             Path config = writeConfiguration();
-            Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-r--r--"));
+            // readable by a server that drops privileges; a configuration made writable for one that rewrites it
+            // (ZNC) stays so
+            Set<PosixFilePermission> permissions = EnumSet.copyOf(Files.getPosixFilePermissions(config));
+            permissions.addAll(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                    PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ));
+            Files.setPosixFilePermissions(config, permissions);
             process = new ProcessBuilder(command(config))
                     .directory(directory.toFile())
                     .redirectErrorStream(true)
@@ -149,7 +167,9 @@ public abstract class RealIrcServer implements AutoCloseable {
     }
 
     /** The server's name as it announces itself (the source of its numerics). */
-    public abstract String serverName();
+    public String serverName() {
+        return serverName;
+    }
 
     public Path directory() {
         return directory;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -332,6 +333,29 @@ class SessionComponentTest {
         assertTrue(line.has(BufferLine.HISTORY));
         assertFalse(line.has(BufferLine.HIGHLIGHT));
         assertEquals(0, buffer("#chan").unreadCount());
+    }
+
+    @Test
+    void bouncerPlaybackIsMissedConversationAndIsNotTakenTwice() {
+        joinChannel();
+        for (String batch : List.of("p1", "p2")) {
+            // a bouncer that keeps its buffer plays the same lines back on every attach
+            receive(":irc.znc.in BATCH +" + batch + " znc.in/playback #chan");
+            receive("@batch=" + batch + ";time=2026-12-02T05:00:00.250Z :bob!b@host2 PRIVMSG #chan :me: you there?");
+            receive("@batch=" + batch + ";time=2026-12-02T05:00:01.500Z :bob!b@host2 PRIVMSG #chan :anyone?");
+            receive(":irc.znc.in BATCH -" + batch);
+        }
+        Buffer channel = buffer("#chan");
+        List<BufferLine> played = channel.lines(channel.firstLine(), channel.endLine()).stream()
+                .filter(line -> line.has(BufferLine.HISTORY)).toList();
+        assertEquals(List.of("me: you there?", "anyone?"), played.stream().map(BufferLine::text).toList());
+        assertEquals(Instant.parse("2026-12-02T05:00:00.250Z").toEpochMilli(), played.get(0).time());
+        assertTrue(played.get(0).has(BufferLine.HIGHLIGHT), "a mention while away highlights");
+        assertEquals(2, channel.unreadCount());
+        assertEquals(1, channel.highlightCount());
+        // the same text at another time is another line
+        receive("@time=2026-12-02T05:03:00.000Z :bob!b@host2 PRIVMSG #chan :anyone?");
+        assertEquals(3, texts(channel).stream().filter(text -> text.endsWith("?")).count());
     }
 
     @Test

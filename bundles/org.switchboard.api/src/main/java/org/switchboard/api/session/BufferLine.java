@@ -16,7 +16,10 @@ public record BufferLine(long time, LineKind kind, String nick, String text, int
     public static final int HIGHLIGHT = 2;
     /** Typed while disconnected and not (yet) sent. */
     public static final int UNSENT = 4;
-    /** Replayed history (chathistory, bouncer playback, restored from the disk log). */
+    /**
+     * Replayed history (chathistory, bouncer playback, restored from the disk log). Only a bouncer's playback,
+     * what the user missed, counts as unread and can highlight.
+     */
     public static final int HISTORY = 8;
 
     public boolean has(int flag) {

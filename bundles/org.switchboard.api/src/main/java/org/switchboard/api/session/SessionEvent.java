@@ -19,9 +19,10 @@ public record SessionEvent(Type type, long bufferId, long line) {
         /** Unread or highlight counts changed. */
         ACTIVITY_CHANGED,
         /**
-         * A line that highlights the user arrived live (not replayed history, not sent by this client) and counts
-         * as a highlight of its buffer; {@link SessionEvent#line()} is its sequence number. Fired after the
-         * {@link #LINES_ADDED} and {@link #ACTIVITY_CHANGED} of the same line.
+         * A line that highlights the user arrived and counts as a highlight of its buffer: live, or in a bouncer's
+         * playback of what was said while no client was attached; not history the client asked for (chathistory),
+         * not a line restored from the disk log, not one sent by the user. {@link SessionEvent#line()} is its
+         * sequence number. Fired after the {@link #LINES_ADDED} and {@link #ACTIVITY_CHANGED} of the same line.
          *
          * @since 1.2
          */

@@ -681,12 +681,19 @@ public final class MessageRouter {
         }
     }
 
-    /** Line flags that follow from the message itself: replayed history. */
+    /**
+     * Line flags that follow from the message itself: replayed history. A bouncer's playback is what was said
+     * while no client was attached, so it counts as unread and highlights; chathistory is history asked for,
+     * which the user may have read elsewhere, so it does neither.
+     */
     private int flags(IrcMessage m, NetworkState network) {
         String batch = m.tag("batch");
         if (batch != null) {
             String type = routing(network.name()).batchTypes.get(batch);
-            if ("chathistory".equals(type) || "znc.in/playback".equals(type)) {
+            if ("chathistory".equals(type)) {
+                return BufferLine.HISTORY | BufferState.NOT_COUNTED;
+            }
+            if ("znc.in/playback".equals(type)) {
                 return BufferLine.HISTORY;
             }
         }
@@ -760,7 +767,7 @@ public final class MessageRouter {
             }
         }
         boolean privateMessage = buffer.type() == BufferType.QUERY && !notice;
-        if (!self && (flags & BufferLine.HISTORY) == 0 && (privateMessage || mentionsOwnNick(utf8, routingState)
+        if (!self && (flags & BufferState.NOT_COUNTED) == 0 && (privateMessage || mentionsOwnNick(utf8, routingState)
                 || mentionsAnyWord(utf8, routingState))) {
             flags |= BufferLine.HIGHLIGHT;
         }

@@ -180,6 +180,18 @@ public final class BufferState implements Buffer {
     private record SortKey(int rank, String folded, Member member) {
     }
 
+    /**
+     * A flag of the session's own, beside the {@link BufferLine} ones and never stored: the line is not counted as
+     * unread and raises no highlight. For history the client asked for (chathistory), which the user may well have
+     * read already; a bouncer's playback of what was missed counts.
+     */
+    public static final int NOT_COUNTED = 1 << 16;
+
+    /**
+     * How many of the newest lines a played-back line is looked for among: more than a bouncer plays back per
+     * buffer (ZNC keeps 50 lines per channel unless told otherwise) plus the lines restored from the log.
+     */
+    private static final int PLAYBACK_WINDOW = 2000;
     private static final Comparator<SortKey> SORT_ORDER = Comparator.comparingInt(SortKey::rank)
             .thenComparing(SortKey::folded);
 
@@ -204,21 +216,39 @@ public final class BufferState implements Buffer {
         return before != 0;
     }
 
+    /**
+     * Puts back a line of the previous conversation read from the disk log: already logged and already seen, so
+     * neither logged again nor counted as unread; marked {@link BufferLine#HISTORY}.
+     */
+    public void restore(BufferLine line) {
+        scrollback.append(line.time(), line.kind(), line.nick(), line.text(), line.flags() | BufferLine.HISTORY);
+        network.model().fire(SessionEvent.Type.LINES_ADDED, id);
+    }
+
     /** Appends a line and tells listeners; call under the network lock or from a context that owns the buffer. */
     public long append(long time, LineKind kind, String nick, String text, int flags) {
         return append(time, kind, nick, Scrollback.utf8(text), flags);
     }
 
-    /** The same with the text as UTF-8 (not copied: the caller must not change it). */
-    public long append(long time, LineKind kind, String nick, byte[] utf8, int flags) {
+    /**
+     * The same with the text as UTF-8 (not copied: the caller must not change it). A {@link BufferLine#HISTORY}
+     * line (a bouncer's playback, chathistory) is new to this client unless the buffer already holds it: it is
+     * logged like any other (and counted, unless {@link #NOT_COUNTED}), and a repeat of a line held (a bouncer
+     * that plays back its whole buffer on every attach) is left out; the return value is then -1.
+     */
+    public long append(long time, LineKind kind, String nick, byte[] utf8, int flagsAndCounting) {
+        int flags = flagsAndCounting & ~NOT_COUNTED;
+        if ((flags & BufferLine.HISTORY) != 0 && scrollback.holdsRecent(time, kind, nick, utf8, PLAYBACK_WINDOW)) {
+            return -1;
+        }
         long seq = scrollback.append(time, kind, nick, utf8, flags);
         SessionModel model = network.model();
         LineStore store = model.lineStore();
-        if (store != null && (flags & BufferLine.HISTORY) == 0) {
+        if (store != null) {
             store.lineAppended(network.name(), name, type, time, kind, nick, utf8, flags);
         }
         model.fire(SessionEvent.Type.LINES_ADDED, id);
-        boolean counts = (flags & (BufferLine.SELF | BufferLine.HISTORY)) == 0
+        boolean counts = (flags & BufferLine.SELF) == 0 && (flagsAndCounting & NOT_COUNTED) == 0
                 && (kind == LineKind.MESSAGE || kind == LineKind.ACTION || kind == LineKind.NOTICE);
         if (counts) {
             unread.incrementAndGet();

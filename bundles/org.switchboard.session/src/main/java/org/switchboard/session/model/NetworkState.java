@@ -167,7 +167,7 @@ public final class NetworkState {
             if (store != null) {
                 // The end of the previous conversation, from the disk log, so a restart does not start blank.
                 for (BufferLine line : store.restore(name, bufferName, type)) {
-                    buffer.append(line.time(), line.kind(), line.nick(), line.text(), line.flags() | BufferLine.HISTORY);
+                    buffer.restore(line);
                 }
             }
             buffers.put(key, buffer);

@@ -2,7 +2,9 @@ package org.switchboard.session.model;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 import org.switchboard.api.session.BufferLine;
 import org.switchboard.api.session.LineKind;
@@ -156,6 +158,24 @@ public final class Scrollback {
             textLengths[i] = oldLengths[from];
         }
         head = 0;
+    }
+
+    /**
+     * Whether one of the newest {@code window} lines has this kind, nick and text and a time in the same second
+     * as {@code time} (epoch milliseconds; the disk log keeps seconds): a line played back that this client has
+     * already seen, live or restored from its log.
+     */
+    public synchronized boolean holdsRecent(long time, LineKind kind, String nick, byte[] text, int window) {
+        long second = Math.floorDiv(time, 1000);
+        for (int back = 1, lines = Math.min(window, count); back <= lines; back++) {
+            int index = wrap(head + count - back);
+            if (Math.floorDiv(times[index], 1000) == second && (kindAndFlags[index] & 0x0F) == kind.ordinal()
+                    && Objects.equals(nicks[index], nick) && Arrays.equals(textChunks[index], textOffsets[index],
+                            textOffsets[index] + textLengths[index], text, 0, text.length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public synchronized long firstLine() {

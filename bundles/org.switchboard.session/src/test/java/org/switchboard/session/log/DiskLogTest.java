@@ -251,6 +251,30 @@ class DiskLogTest {
     }
 
     @Test
+    void aBouncersPlaybackIsLoggedOnceAcrossRestarts() throws Exception {
+        String playback = "@batch=p;time=2026-12-02T05:00:00.250Z :bob!b@h PRIVMSG #chan :said while detached";
+        FakeConnection connection = new FakeConnection("net", protocol);
+        for (int start = 0; start < 2; start++) {
+            SessionComponent session = new SessionComponent(protocol, 1000, folder, 50);
+            session.bindConnection(connection);
+            session.onMessage(connection, protocol.parse(":me!me@h JOIN #chan"));
+            // a bouncer that keeps its buffer plays it back on every attach, after a restart too
+            session.onMessage(connection, protocol.parse(":irc.znc.in BATCH +p znc.in/playback #chan"));
+            session.onMessage(connection, protocol.parse(playback));
+            session.onMessage(connection, protocol.parse(":irc.znc.in BATCH -p"));
+            Buffer channel = session.find("net", "#chan").orElseThrow();
+            assertEquals(1, channel.lines(channel.firstLine(), channel.endLine()).stream()
+                    .filter(line -> line.text().equals("said while detached")).count(), "start " + start);
+            session.deactivate();
+        }
+        String log = Files.readString(folder.resolve("net").resolve("#chan.log"));
+        assertEquals(1, log.lines().filter(line -> line.endsWith("<bob> said while detached")).count(), log);
+        String said = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .format(java.time.Instant.parse("2026-12-02T05:00:00.250Z").atZone(java.time.ZoneId.systemDefault()));
+        assertTrue(log.contains(said + " <bob> said while detached"), "logged with its own time: " + log);
+    }
+
+    @Test
     void highlightWordsMarkLines() {
         SessionComponent session = new SessionComponent(protocol, 1000);
         session.setHighlightWords(List.of("switchboard"));
