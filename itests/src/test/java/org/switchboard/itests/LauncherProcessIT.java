@@ -111,6 +111,24 @@ class LauncherProcessIT {
         }
     }
 
+    /** A client on the profile under test, joining #one, with its output in first-out.txt and first-err.txt. */
+    private Process startFirstClient(ScriptedIrcServer server, String... options) throws IOException {
+        List<String> command = new ArrayList<>(List.of(SCRIPT.toString()));
+        command.addAll(List.of(options));
+        command.addAll(List.of("--profile", work.resolve("profile").toString(), "--nick", "firstone",
+                "irc://127.0.0.1:" + server.port() + "/#one"));
+        return new ProcessBuilder(command).directory(work.toFile())
+                .redirectOutput(work.resolve("first-out.txt").toFile())
+                .redirectError(work.resolve("first-err.txt").toFile()).start();
+    }
+
+    private static ScriptedIrcServer.Peer welcomeFirstClient(ScriptedIrcServer server) {
+        ScriptedIrcServer.Peer peer = server.awaitPeer(java.time.Duration.ofSeconds(30));
+        peer.awaitLine(line -> line.startsWith("USER "), java.time.Duration.ofSeconds(30));
+        peer.welcome("firstone");
+        return peer;
+    }
+
     /**
      * A second client on a profile that a running one holds (a second click on the desktop icon, say) ends with one
      * line naming the other process, before it connects anywhere; the first goes on undisturbed.
@@ -118,16 +136,9 @@ class LauncherProcessIT {
     @Test
     void aSecondClientOnTheSameProfileEndsWithOneClearLineAndTheFirstGoesOn() throws Exception {
         try (ScriptedIrcServer server = ScriptedIrcServer.start()) {
-            List<String> command = List.of(SCRIPT.toString(), "--headless", "--profile",
-                    work.resolve("profile").toString(), "--nick", "firstone",
-                    "irc://127.0.0.1:" + server.port() + "/#one");
-            Process first = new ProcessBuilder(command).directory(work.toFile())
-                    .redirectOutput(work.resolve("first-out.txt").toFile())
-                    .redirectError(work.resolve("first-err.txt").toFile()).start();
+            Process first = startFirstClient(server, "--headless");
             try {
-                ScriptedIrcServer.Peer peer = server.awaitPeer(java.time.Duration.ofSeconds(30));
-                peer.awaitLine(line -> line.startsWith("USER "), java.time.Duration.ofSeconds(30));
-                peer.welcome("firstone");
+                ScriptedIrcServer.Peer peer = welcomeFirstClient(server);
 
                 Result second = run(work, SCRIPT, "--headless", "--profile", work.resolve("profile").toString(),
                         "--nick", "secondone", "irc://127.0.0.1:" + server.port() + "/#two");
@@ -149,6 +160,37 @@ class LauncherProcessIT {
                 first.destroy();
                 assertTrue(first.waitFor(30, TimeUnit.SECONDS), "the first client did not stop");
             }
+        }
+    }
+
+    /**
+     * With a window, a second start on the profile in use (a second click on the icon) asks the running client to
+     * bring its window to the front and ends with 0 and one line, before it shows or connects anything; the first
+     * goes on.
+     */
+    @Test
+    void aSecondStartWithAWindowHandsOverToTheRunningClient() throws Exception {
+        assertTrue(System.getenv("DISPLAY") != null, "run the integration tests under a display (xvfb-run)");
+        try (ScriptedIrcServer server = ScriptedIrcServer.start()) {
+            Process first = startFirstClient(server);
+            try {
+                ScriptedIrcServer.Peer peer = welcomeFirstClient(server);
+
+                Result second = run(work, SCRIPT, "--profile", work.resolve("profile").toString(), "--nick",
+                        "secondone", "irc://127.0.0.1:" + server.port() + "/#two");
+                assertEquals(0, second.exitCode(), second.err());
+                assertTrue(second.out().matches("switchboard: already running on this profile \\(process \\d+\\); its "
+                        + "window was brought to the front\\.\\R"), second.out() + second.err());
+                assertEquals(1, server.connectionCount(), "the second start connected nowhere");
+                assertTrue(first.isAlive(), "the first client goes on");
+                peer.send("PING :still-there");
+                peer.awaitLine(line -> line.startsWith("PONG ") && line.endsWith("still-there"),
+                        java.time.Duration.ofSeconds(10));
+            } finally {
+                first.destroy();
+                assertTrue(first.waitFor(30, TimeUnit.SECONDS), "the first client did not stop");
+            }
+            assertFalse(Files.exists(work.resolve("profile/config/switchboard.sock")), "the door went with it");
         }
     }
 

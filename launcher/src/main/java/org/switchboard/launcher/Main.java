@@ -1,15 +1,18 @@
 package org.switchboard.launcher;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.osgi.framework.launch.Framework;
 
 /**
  * {@code switchboard} on the command line. Exit codes: 0 after a clean shutdown (window closed, Ctrl-C,
- * SIGTERM, shell exit), 1 when the runtime could not start (the profile in use by another client, or, without
+ * SIGTERM, shell exit) or when the client already running on the profile brought its window to the front, 1 when
+ * the runtime could not start (the profile in use by another client, or, without
  * --headless, no window to open), 2 for a bad command line.
  */
 public final class Main {
@@ -17,6 +20,9 @@ public final class Main {
     static final int EXIT_OK = 0;
     static final int EXIT_FAILURE = 1;
     static final int EXIT_USAGE = 2;
+
+    /** How long a second start waits for the running client to answer. */
+    private static final Duration HAND_OVER_TIMEOUT = Duration.ofSeconds(3);
 
     /** How long shutdown waits for every bundle to stop (connections send QUIT and close). */
     private static final long STOP_TIMEOUT_MILLIS = 10_000;
@@ -60,6 +66,18 @@ public final class Main {
             }
         };
         if (!options.headless()) {
+            runtime.withHandOver(WindowsToFront::raise);
+        }
+        // Before anything shows on screen: a second start on a profile in use shows nothing but its answer.
+        try {
+            runtime.lockProfile();
+        } catch (ProfileInUseException e) {
+            return secondStart(e, options, out, err);
+        } catch (IOException e) {
+            err.println("switchboard: could not start: " + e.getMessage());
+            return EXIT_FAILURE;
+        }
+        if (!options.headless()) {
             // -Dswitchboard.startup.frame=false: the window opens only when the UI bundle has started (for comparing).
             boolean earlyFrame = !"false".equals(System.getProperty(StartupFrame.SERVICE_PROPERTY))
                     && SwitchboardRuntime.defaultSkinWillStart(profile);
@@ -87,6 +105,23 @@ public final class Main {
             err.println("switchboard: could not start: " + e.getMessage());
             return EXIT_FAILURE;
         }
+    }
+
+    /**
+     * A start on a profile that another client holds: with a window, it asks that client to bring its window to
+     * the front and ends as done (a second click on the icon); otherwise, or when the other has no window or does
+     * not answer, it ends with the reason.
+     */
+    private static int secondStart(ProfileInUseException inUse, LaunchOptions options, PrintStream out,
+            PrintStream err) {
+        if (!options.headless() && InstanceDoor.knock(inUse.configFolder(), HAND_OVER_TIMEOUT)
+                .filter(InstanceDoor.RAISED::equals).isPresent()) {
+            out.println("switchboard: already running on this profile (" + inUse.holder()
+                    + "); its window was brought to the front.");
+            return EXIT_OK;
+        }
+        err.println("switchboard: " + inUse.getMessage());
+        return EXIT_FAILURE;
     }
 
     /** The distribution folder: -Dswitchboard.home, else the parent of the folder holding the launcher jar. */

@@ -30,7 +30,7 @@ final class ProfileLock implements AutoCloseable {
      * Takes the profile for this process. Where the file system cannot lock (some network file systems), the
      * client starts anyway, with a warning: refusing would lock the user out of their own profile.
      */
-    static ProfileLock acquire(Path configFolder) throws StartRefusedException {
+    static ProfileLock acquire(Path configFolder) throws ProfileInUseException {
         Path file = configFolder.resolve(FILE_NAME);
         FileChannel channel;
         try {
@@ -62,9 +62,8 @@ final class ProfileLock implements AutoCloseable {
         }
     }
 
-    private static StartRefusedException inUse(Path configFolder, String holder) {
-        return new StartRefusedException("the profile " + configFolder + " is in use by another Switchboard ("
-                + holder + "). Close that one first, or start this one with its own profile: --profile DIR.");
+    private static ProfileInUseException inUse(Path configFolder, String holder) {
+        return new ProfileInUseException(configFolder, holder);
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.Properties;
 import java.util.StringJoiner;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
@@ -108,6 +109,9 @@ public final class SwitchboardRuntime {
     private DisplayCheck displayCheck;
     /** Held from the start until {@link #stop}; guarded by this. */
     private ProfileLock profileLock;
+    /** Open while the lock is held, when the launcher asked for one; guarded by this. */
+    private InstanceDoor instanceDoor;
+    private BooleanSupplier windowsToFront;
     private volatile boolean firstWindowPainted;
 
     public SwitchboardRuntime(Path home, LaunchOptions options, ProfileDirectories profile) {
@@ -125,6 +129,15 @@ public final class SwitchboardRuntime {
     /** The frame the launcher put on screen early, offered to the UI bundle (see {@link StartupFrame}). */
     SwitchboardRuntime withStartupFrame(StartupFrame frame) {
         this.startupFrame = frame;
+        return this;
+    }
+
+    /**
+     * Lets a second start on this profile bring the window to the front ({@link InstanceDoor}) while this runtime
+     * holds the profile; {@code raise} does it and says whether there is a window.
+     */
+    SwitchboardRuntime withHandOver(BooleanSupplier raise) {
+        this.windowsToFront = raise;
         return this;
     }
 
@@ -235,14 +248,7 @@ public final class SwitchboardRuntime {
      * FileInstall and the shell.
      */
     public Framework start() throws BundleException, IOException, InterruptedException, StartRefusedException {
-        for (Path dir : List.of(profile.config(), profile.data(), profile.cache())) {
-            Files.createDirectories(dir);
-        }
-        OwnerOnlyFolder.restrict(profile.config());
-        ProfileLock lock = ProfileLock.acquire(profile.config());
-        synchronized (this) {
-            profileLock = lock;
-        }
+        lockProfile();
         boolean started = false;
         try {
             Framework running = startFramework();
@@ -252,6 +258,31 @@ public final class SwitchboardRuntime {
             if (!started) {
                 releaseProfile();
             }
+        }
+    }
+
+    /**
+     * Takes the profile for this process (see {@link ProfileLock}), unless done already; {@link #start()} does it
+     * first. The launcher does it before anything shows on screen, so that a second start on a profile in use
+     * shows nothing but its answer.
+     *
+     * @throws ProfileInUseException when another client holds the profile
+     */
+    void lockProfile() throws IOException, ProfileInUseException {
+        synchronized (this) {
+            if (profileLock != null) {
+                return;
+            }
+        }
+        for (Path dir : List.of(profile.config(), profile.data(), profile.cache())) {
+            Files.createDirectories(dir);
+        }
+        OwnerOnlyFolder.restrict(profile.config());
+        ProfileLock lock = ProfileLock.acquire(profile.config());
+        InstanceDoor door = windowsToFront == null ? null : InstanceDoor.open(profile.config(), windowsToFront);
+        synchronized (this) {
+            profileLock = lock;
+            instanceDoor = door;
         }
     }
 
@@ -380,6 +411,11 @@ public final class SwitchboardRuntime {
 
     /** Lets another client have the profile; the process's exit does the same when the framework stops by itself. */
     private synchronized void releaseProfile() {
+        // the door first: its socket file belongs to whoever holds the lock
+        if (instanceDoor != null) {
+            instanceDoor.close();
+            instanceDoor = null;
+        }
         if (profileLock != null) {
             profileLock.close();
             profileLock = null;

@@ -1,0 +1,28 @@
+package org.switchboard.launcher;
+
+import java.nio.file.Path;
+
+/** The profile is held by another running client; {@link #configFolder()} is where to reach it. */
+final class ProfileInUseException extends StartRefusedException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Path configFolder;
+    private final String holder;
+
+    ProfileInUseException(Path configFolder, String holder) {
+        super("the profile " + configFolder + " is in use by another Switchboard (" + holder + "). Close that one "
+                + "first, or start this one with its own profile: --profile DIR.");
+        this.configFolder = configFolder;
+        this.holder = holder;
+    }
+
+    Path configFolder() {
+        return configFolder;
+    }
+
+    /** "process 1234", "another process" or "this process". */
+    String holder() {
+        return holder;
+    }
+}
