@@ -175,6 +175,12 @@ class LauncherProcessIT {
             Process first = startFirstClient(server);
             try {
                 ScriptedIrcServer.Peer peer = welcomeFirstClient(server);
+                // the door opens once the window is up (until then a second start is told the profile is in use)
+                Path door = work.resolve("profile/config/switchboard.sock");
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (!Files.exists(door) && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
 
                 Result second = run(work, SCRIPT, "--profile", work.resolve("profile").toString(), "--nick",
                         "secondone", "irc://127.0.0.1:" + server.port() + "/#two");

@@ -253,6 +253,7 @@ public final class SwitchboardRuntime {
         try {
             Framework running = startFramework();
             started = true;
+            openDoor();
             return running;
         } finally {
             if (!started) {
@@ -279,10 +280,18 @@ public final class SwitchboardRuntime {
         }
         OwnerOnlyFolder.restrict(profile.config());
         ProfileLock lock = ProfileLock.acquire(profile.config());
-        InstanceDoor door = windowsToFront == null ? null : InstanceDoor.open(profile.config(), windowsToFront);
         synchronized (this) {
             profileLock = lock;
-            instanceDoor = door;
+        }
+    }
+
+    /**
+     * Opens the door for a second start ({@link #withHandOver}) once the window is up: its socket classes cost
+     * start-up time otherwise, and until then a second start is told the profile is in use.
+     */
+    private synchronized void openDoor() {
+        if (windowsToFront != null && profileLock != null && instanceDoor == null) {
+            instanceDoor = InstanceDoor.open(profile.config(), windowsToFront);
         }
     }
 
