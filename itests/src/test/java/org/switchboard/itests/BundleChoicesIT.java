@@ -59,7 +59,7 @@ class BundleChoicesIT {
     }
 
     @Test
-    void aShippedFeatureStoppedWithGogoStaysStoppedAndATransientStopIsNotRemembered() throws Exception {
+    void shippedFeaturesStoppedOrUninstalledWithGogoStaySoAndATransientStopIsNotRemembered() throws Exception {
         Path choices = work.resolve("profile/config/bundle-choices.properties");
         try (ClientRuntime client = start()) {
             client.awaitCommand("join");
@@ -70,10 +70,14 @@ class BundleChoicesIT {
             client.bundle(CTCP).stop();
             awaitChoice(choices, CTCP, "stopped");
             assertNull(choices(choices).getProperty(JOIN), "a transient stop is not a choice");
+            // Gogo's "uninstall": stopped on the way out, and then gone, which is what counts
+            client.bundle(AWAY).uninstall();
+            awaitChoice(choices, AWAY, "uninstalled");
         }
         deleteRecursively(work.resolve("profile/cache"));
         try (ClientRuntime client = start()) {
             client.awaitCommand("join");
+            assertNull(client.bundle(AWAY), "still uninstalled, though its jar is in bundle/");
             assertTrue((client.bundle(CTCP).getState() & (Bundle.INSTALLED | Bundle.RESOLVED)) != 0, "still stopped");
             assertEquals(Bundle.ACTIVE, client.bundle(JOIN).getState());
             client.bundle(CTCP).start();

@@ -166,6 +166,7 @@ public final class PluginManagerComponent implements PluginManager, CallbackMoni
             case BundleEvent.UNINSTALLED -> {
                 callbacks.forget(bundle.getBundleId(), PluginOperations.name(bundle));
                 failedOperations.remove(bundle.getBundleId());
+                rememberUninstallFromElsewhere(bundle);
             }
             default -> {
                 // the list is stale; nothing else to do
@@ -194,6 +195,18 @@ public final class PluginManagerComponent implements PluginManager, CallbackMoni
             return;
         }
         choices.remember(name, choice);
+    }
+
+    /**
+     * A shipped bundle uninstalled by another tool (Gogo's {@code uninstall}) is remembered as uninstalled, as if
+     * the plugin manager had done it: its jar is still in bundle/, and without the choice the launcher would
+     * install it again at the next start. Its stop on the way out may have been remembered as a stop a moment
+     * before; this replaces it. The location, which tells a shipped bundle, outlives the uninstall.
+     */
+    private void rememberUninstallFromElsewhere(Bundle bundle) {
+        if (classifier.origin(bundle) == PluginOrigin.BUNDLE_FOLDER && classifier.role(bundle) != PluginRole.CORE) {
+            choices.remember(bundle.getSymbolicName(), BundleChoices.Choice.UNINSTALLED);
+        }
     }
 
     // ---------------------------------------------------------------- the list
