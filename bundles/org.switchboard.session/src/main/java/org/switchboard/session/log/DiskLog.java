@@ -213,6 +213,11 @@ public final class DiskLog implements LineStore, AutoCloseable {
     }
 
     @Override
+    public byte[] asStored(byte[] utf8) {
+        return output.logged(utf8);
+    }
+
+    @Override
     public List<BufferLine> restore(String network, String buffer, BufferType type) {
         if (restoreLines <= 0 || type == BufferType.SERVER) {
             return List.of();

@@ -86,7 +86,7 @@ final class LogWriter {
     void line(String network, String buffer, long time, LineKind kind, String nick, byte[] utf8) {
         LogFile file = fileFor(network, buffer);
         // Only the few lines with formatting or line breaks are read as text, on this thread rather than the reader.
-        byte[] body = hasControlCharacters(utf8) ? oneLine(stripFormatting.apply(utf8)) : utf8;
+        byte[] body = logged(utf8);
         byte[] who = nick == null ? NO_NICK : nick.getBytes(StandardCharsets.UTF_8);
         byte[] out = reserve(file, 26 + who.length + body.length);
         int p = file.used;
@@ -260,6 +260,11 @@ final class LogWriter {
      * mIRC codes and line breaks are all below 0x20 (and never part of a longer UTF-8 sequence). Eight bytes at a
      * time: {@code (w - 0x20 in every byte) & ~w} has a byte's high bit set exactly when that byte is below 0x20.
      */
+    /** A line's text as the log holds it: without formatting, on one line; {@code utf8} itself when plain. */
+    byte[] logged(byte[] utf8) {
+        return hasControlCharacters(utf8) ? oneLine(stripFormatting.apply(utf8)) : utf8;
+    }
+
     static boolean hasControlCharacters(byte[] utf8) {
         int i = 0;
         for (; i + 8 <= utf8.length; i += 8) {

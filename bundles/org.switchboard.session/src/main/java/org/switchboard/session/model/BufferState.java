@@ -216,6 +216,15 @@ public final class BufferState implements Buffer {
         return before != 0;
     }
 
+    /** Whether the buffer holds the line as it arrived (live) or as the log gave it back (restored). */
+    private boolean heldAlready(long time, LineKind kind, String nick, byte[] utf8, LineStore store) {
+        if (scrollback.holdsRecent(time, kind, nick, utf8, PLAYBACK_WINDOW)) {
+            return true;
+        }
+        byte[] stored = store == null ? utf8 : store.asStored(utf8);
+        return stored != utf8 && scrollback.holdsRecent(time, kind, nick, stored, PLAYBACK_WINDOW);
+    }
+
     /**
      * Puts back a line of the previous conversation read from the disk log: already logged and already seen, so
      * neither logged again nor counted as unread; marked {@link BufferLine#HISTORY}.
@@ -238,12 +247,12 @@ public final class BufferState implements Buffer {
      */
     public long append(long time, LineKind kind, String nick, byte[] utf8, int flagsAndCounting) {
         int flags = flagsAndCounting & ~NOT_COUNTED;
-        if ((flags & BufferLine.HISTORY) != 0 && scrollback.holdsRecent(time, kind, nick, utf8, PLAYBACK_WINDOW)) {
+        SessionModel model = network.model();
+        LineStore store = model.lineStore();
+        if ((flags & BufferLine.HISTORY) != 0 && heldAlready(time, kind, nick, utf8, store)) {
             return -1;
         }
         long seq = scrollback.append(time, kind, nick, utf8, flags);
-        SessionModel model = network.model();
-        LineStore store = model.lineStore();
         if (store != null) {
             store.lineAppended(network.name(), name, type, time, kind, nick, utf8, flags);
         }

@@ -17,6 +17,14 @@ public interface LineStore {
     void lineAppended(String network, String buffer, BufferType type, long time, LineKind kind, String nick,
             byte[] utf8, int flags);
 
+    /**
+     * A line's text as {@link #restore} gives it back (the disk log keeps no formatting): how a line played back
+     * again is recognised among restored ones. {@code utf8} itself when the store keeps text as it is.
+     */
+    default byte[] asStored(byte[] utf8) {
+        return utf8;
+    }
+
     /** The last lines kept for a buffer being opened, oldest first; empty when none. */
     List<BufferLine> restore(String network, String buffer, BufferType type);
 }
