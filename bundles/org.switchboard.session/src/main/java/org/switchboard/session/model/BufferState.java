@@ -44,12 +44,18 @@ public final class BufferState implements Buffer {
     /** Members collected from a NAMES burst, applied at its end; null outside a burst. */
     Map<String, MemberEntry> pendingNames;
 
+    /** The events every line fires, made once (records: equal whenever made). */
+    private final SessionEvent linesAdded;
+    private final SessionEvent activityChanged;
+
     BufferState(long id, NetworkState network, BufferType type, String name, int scrollbackLimit) {
         this.id = id;
         this.network = network;
         this.type = type;
         this.name = name;
         this.scrollback = new Scrollback(scrollbackLimit);
+        this.linesAdded = new SessionEvent(SessionEvent.Type.LINES_ADDED, id);
+        this.activityChanged = new SessionEvent(SessionEvent.Type.ACTIVITY_CHANGED, id);
     }
 
     @Override
@@ -231,7 +237,7 @@ public final class BufferState implements Buffer {
      */
     public void restore(BufferLine line) {
         scrollback.append(line.time(), line.kind(), line.nick(), line.text(), line.flags() | BufferLine.HISTORY);
-        network.model().fire(SessionEvent.Type.LINES_ADDED, id);
+        network.model().fire(linesAdded);
     }
 
     /** Appends a line and tells listeners; call under the network lock or from a context that owns the buffer. */
@@ -256,7 +262,7 @@ public final class BufferState implements Buffer {
         if (store != null) {
             store.lineAppended(network.name(), name, type, time, kind, nick, utf8, flags);
         }
-        model.fire(SessionEvent.Type.LINES_ADDED, id);
+        model.fire(linesAdded);
         boolean counts = (flags & BufferLine.SELF) == 0 && (flagsAndCounting & NOT_COUNTED) == 0
                 && (kind == LineKind.MESSAGE || kind == LineKind.ACTION || kind == LineKind.NOTICE);
         if (counts) {
@@ -265,7 +271,7 @@ public final class BufferState implements Buffer {
             if (highlight) {
                 highlights.incrementAndGet();
             }
-            model.fire(SessionEvent.Type.ACTIVITY_CHANGED, id);
+            model.fire(activityChanged);
             if (highlight) {
                 model.fire(SessionEvent.Type.HIGHLIGHT, id, seq);
             }

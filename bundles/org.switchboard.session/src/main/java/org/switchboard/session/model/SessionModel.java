@@ -1,12 +1,12 @@
 package org.switchboard.session.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.switchboard.api.plugins.CallbackMonitor;
@@ -19,7 +19,11 @@ public final class SessionModel {
     private final AtomicLong ids = new AtomicLong(1);
     private final Map<String, NetworkState> networks = new LinkedHashMap<>();
     private final Map<Long, BufferState> byId = new ConcurrentHashMap<>();
-    private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+    /**
+     * Copied on every change, which is rare; an array rather than a {@code CopyOnWriteArrayList} because events
+     * fire for every line of a flood, and iterating the list allocates an iterator each time.
+     */
+    private volatile SessionListener[] listeners = new SessionListener[0];
     private volatile int scrollbackLimit;
     private volatile LineStore lineStore;
     private final CallbackMonitor callbacks;
@@ -52,12 +56,17 @@ public final class SessionModel {
         return ids.getAndIncrement();
     }
 
-    public void addListener(SessionListener listener) {
-        listeners.add(listener);
+    public synchronized void addListener(SessionListener listener) {
+        SessionListener[] grown = Arrays.copyOf(listeners, listeners.length + 1);
+        grown[grown.length - 1] = listener;
+        listeners = grown;
     }
 
-    public void removeListener(SessionListener listener) {
-        listeners.remove(listener);
+    public synchronized void removeListener(SessionListener listener) {
+        List<SessionListener> kept = new ArrayList<>(Arrays.asList(listeners));
+        if (kept.remove(listener)) {
+            listeners = kept.toArray(SessionListener[]::new);
+        }
     }
 
     /** The network of that name, created with its server buffer on first use. */
@@ -125,10 +134,13 @@ public final class SessionModel {
 
     /** Tells every listener about an event concerning one line of a buffer. */
     public void fire(SessionEvent.Type type, long bufferId, long line) {
-        if (listeners.isEmpty()) {
-            return;
+        if (listeners.length > 0) {
+            fire(new SessionEvent(type, bufferId, line));
         }
-        SessionEvent event = new SessionEvent(type, bufferId, line);
+    }
+
+    /** Tells every listener about an event made once and fired often (a buffer's "lines added"). */
+    public void fire(SessionEvent event) {
         for (SessionListener listener : listeners) {
             try {
                 listener.sessionChanged(event);
