@@ -12,9 +12,11 @@ import java.util.function.Consumer;
 
 /**
  * Notices as system tray messages (AWT {@link SystemTray}). The icon is added with the first notice, not at start,
- * so a client that never gets a highlight never loads the tray; where there is no tray (a headless client, a
- * desktop without a notification area, Xvfb) notices are dropped after one log line. A click on the icon or on
- * its message leads to the newest notice's line. Everything AWT happens on the event thread.
+ * so a client that never gets a highlight never loads the tray. Where there is no tray (a desktop without a
+ * notification area, Xvfb) a notice is dropped, with one log line the first time, and the next notice looks again:
+ * a panel that starts after the client (a desktop session's autostart) still gets the icon. A headless client, or
+ * a tray that refused the icon, drops notices for good. A click on the icon or on its message leads to the newest
+ * notice's line. Everything AWT happens on the event thread.
  */
 final class TrayNotifier implements DesktopNotifier {
 
@@ -25,6 +27,7 @@ final class TrayNotifier implements DesktopNotifier {
     private TrayIcon icon;
     private Notice shown;
     private boolean unavailable;
+    private boolean absenceLogged;
 
     TrayNotifier(Consumer<Notice> clicked) {
         this.clicked = clicked;
@@ -41,9 +44,16 @@ final class TrayNotifier implements DesktopNotifier {
         }
         try {
             if (icon == null) {
-                if (GraphicsEnvironment.isHeadless() || !SystemTray.isSupported()) {
+                if (GraphicsEnvironment.isHeadless()) {
                     unavailable = true;
-                    LOG.log(System.Logger.Level.INFO, "No system tray here: highlight notifications are not shown");
+                    return;
+                }
+                if (!SystemTray.isSupported()) {
+                    if (!absenceLogged) {
+                        absenceLogged = true;
+                        LOG.log(System.Logger.Level.INFO, "No system tray here (yet): highlight notifications are "
+                                + "shown once a notification area appears");
+                    }
                     return;
                 }
                 TrayIcon created = new TrayIcon(image(), "Switchboard");
