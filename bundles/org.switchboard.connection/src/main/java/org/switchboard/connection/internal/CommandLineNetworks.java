@@ -60,24 +60,39 @@ public class CommandLineNetworks {
                 LOG.log(Level.ERROR, "Ignoring command-line URL: {0}", e.getMessage());
                 continue;
             }
-            String name = url.server().host();
-            for (int i = 2; !names.add(name); i++) {
-                name = url.server().host() + "-" + i;
-            }
-            Hashtable<String, Object> properties = new Hashtable<>();
-            properties.put(IrcConnection.NETWORK_PROPERTY, name);
-            properties.put("servers", new String[] {url.server().toString()});
-            properties.put("nick", chosenNick);
-            properties.put("autojoin", url.channels().toArray(String[]::new));
-            properties.put(TRANSIENT_PROPERTY, Boolean.TRUE);
-            if (launch != null) {
-                properties.put(LAUNCH_PROPERTY, launch);
-            }
-            Configuration configuration = configurationAdmin.createFactoryConfiguration(
-                    IrcConnection.NETWORK_FACTORY_PID, "?");
-            configuration.update(properties);
+            String name = freeName(url.server().host(), names);
+            names.add(name);
+            create(configurationAdmin, name, url, chosenNick, launch);
             LOG.log(Level.INFO, "Connecting to {0} as {1} (from the command line)", url.server(), chosenNick);
         }
+    }
+
+    /** {@code host}, or {@code host-2}, {@code host-3}... when a network of that name exists. */
+    static String freeName(String host, Set<String> taken) {
+        String name = host;
+        for (int i = 2; taken.contains(name); i++) {
+            name = host + "-" + i;
+        }
+        return name;
+    }
+
+    /**
+     * Creates a network configuration for one URL, marked transient: it connects now and is gone at the next
+     * start, as nothing the user did saved it.
+     */
+    static void create(ConfigurationAdmin admin, String name, IrcUrl url, String nick, String launch)
+            throws IOException {
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put(IrcConnection.NETWORK_PROPERTY, name);
+        properties.put("servers", new String[] {url.server().toString()});
+        properties.put("nick", nick);
+        properties.put("autojoin", url.channels().toArray(String[]::new));
+        properties.put(TRANSIENT_PROPERTY, Boolean.TRUE);
+        if (launch != null) {
+            properties.put(LAUNCH_PROPERTY, launch);
+        }
+        Configuration configuration = admin.createFactoryConfiguration(IrcConnection.NETWORK_FACTORY_PID, "?");
+        configuration.update(properties);
     }
 
     /** The OS user name made acceptable as an IRC nick. */
