@@ -14,6 +14,7 @@ final class FakeConnection implements IrcConnection {
 
     final List<IrcMessage> sent = new ArrayList<>();
     final List<String> disconnects = new ArrayList<>();
+    int connects;
     final Isupport isupport;
     ConnectionState state = ConnectionState.CONNECTED;
     boolean refuse;
@@ -63,6 +64,7 @@ final class FakeConnection implements IrcConnection {
 
     @Override
     public void connect() {
+        connects++;
     }
 
     @Override

@@ -12,9 +12,11 @@ import org.switchboard.api.connection.ConnectionState;
 import org.switchboard.api.irc.CaseMapping;
 import org.switchboard.api.irc.IrcMessage;
 import org.switchboard.api.irc.IrcProtocol;
+import org.switchboard.api.session.BufferType;
 import org.switchboard.feature.commands.ignore.IgnoreList;
 import org.switchboard.protocol.internal.IrcProtocolComponent;
 import org.switchboard.testfakes.FakeInvocation;
+import org.switchboard.testfakes.FakeSession;
 
 class UserCommandsTest {
 
@@ -67,6 +69,33 @@ class UserCommandsTest {
         run(new AwayCommand(), "away", "lunch, back at 2", "#chan");
         run(new AwayCommand(), "away", "  ", "#chan");
         assertEquals(List.of(IrcMessage.of("AWAY", "lunch, back at 2"), IrcMessage.of("AWAY")), connection.sent);
+    }
+
+    @Test
+    void reconnectQuitsWithTheReasonAndConnectsAgain() {
+        run(new ReconnectCommand(), "reconnect", "trying a fix", "#chan");
+        assertEquals(List.of("trying a fix"), connection.disconnects);
+        assertEquals(1, connection.connects);
+        // disconnected (after /quit, or waiting out the back-off): connects at once, without a QUIT
+        run(new ReconnectCommand(), "reconnect", "", "testnet");
+        assertEquals(List.of("trying a fix"), connection.disconnects);
+        assertEquals(2, connection.connects);
+        connection.state = ConnectionState.CONNECTED;
+        run(new ReconnectCommand(), "reconnect", "", "testnet");
+        assertEquals(List.of("trying a fix", "Reconnecting"), connection.disconnects);
+    }
+
+    @Test
+    void closeLeavesTheBufferItIsTypedInButNotTheServerBuffer() {
+        FakeSession session = new FakeSession();
+        session.add("testnet", "testnet", BufferType.SERVER);
+        session.add("testnet", "#chan", BufferType.CHANNEL);
+        run(new CloseCommand(session), "close", "", "#chan");
+        assertTrue(session.find("testnet", "#chan").isEmpty());
+        assertOneError(run(new CloseCommand(session), "close", "", "testnet"), "The server buffer stays");
+        assertTrue(session.find("testnet", "testnet").isPresent());
+        assertOneError(run(new CloseCommand(session), "close", "", "#gone"), "/close: there is no buffer #gone");
+        assertOneError(run(new CloseCommand(session), "close", "#other", "testnet"), "Usage: /close");
     }
 
     @Test
