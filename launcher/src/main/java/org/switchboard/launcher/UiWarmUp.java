@@ -83,6 +83,7 @@ final class UiWarmUp {
                 return;
             }
             display.usable();
+            WindowIcons.install();
             EventQueue.invokeLater(() -> {
                 if (startupFrame != null) {
                     startupFrame.show(dark);
