@@ -35,6 +35,7 @@ import org.switchboard.api.connection.ConnectionState;
 import org.switchboard.api.connection.IrcConnection;
 import org.switchboard.api.irc.IrcDecoder;
 import org.switchboard.api.irc.IrcMessage;
+import org.switchboard.api.irc.ServicesPasswords;
 import org.switchboard.api.irc.IrcProtocol;
 import org.switchboard.api.irc.IrcProtocolException;
 import org.switchboard.api.irc.Isupport;
@@ -56,6 +57,22 @@ public final class NetworkConnection implements IrcConnection {
     /** Capabilities this bundle understands itself, requested whenever the server offers them. */
     static final Set<String> OWN_CAPABILITIES = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(
             "cap-notify", "multi-prefix", "server-time", "message-tags", "batch")));
+
+    /**
+     * The parameters as the trace shows them: a message to services with a password in it (an echo of ours, or
+     * ours going out) has it masked, see {@link ServicesPasswords}; otherwise the parameters themselves.
+     */
+    static List<String> traceParams(IrcMessage message) {
+        List<String> params = message.params();
+        if (params.size() == 2 && (message.is("PRIVMSG") || message.is("NOTICE"))) {
+            String text = params.get(1);
+            String redacted = ServicesPasswords.redact(params.get(0), text);
+            if (redacted != text) {
+                return List.of(params.get(0), redacted);
+            }
+        }
+        return params;
+    }
 
     /** Commands whose parameters are secrets: never logged, never shown as "sent". */
     private static final Set<String> SECRET_COMMANDS = Set.of("PASS", "AUTHENTICATE", "OPER");
@@ -720,8 +737,9 @@ public final class NetworkConnection implements IrcConnection {
                     link.write(bytes);
                     taken = null;
                     boolean secret = SECRET_COMMANDS.contains(message.command().toUpperCase(Locale.ROOT));
-                    LOG.log(Level.TRACE, () -> settings.name + " >> "
-                            + (secret ? message.command() + " <redacted>" : line));
+                    LOG.log(Level.TRACE, () -> settings.name + " >> " + (secret ? message.command() + " <redacted>"
+                            : traceParams(message) != message.params() ? message.command() + " " + traceParams(message)
+                            : line));
                     if (!secret) {
                         events.messageSent(message);
                     }
@@ -765,7 +783,7 @@ public final class NetworkConnection implements IrcConnection {
 
         void received(IrcMessage message) {
             if (LOG.isLoggable(Level.TRACE)) {
-                LOG.log(Level.TRACE, settings.name + " << " + message.command() + " " + message.params());
+                LOG.log(Level.TRACE, settings.name + " << " + message.command() + " " + traceParams(message));
             }
             try {
                 synchronized (this) {

@@ -17,6 +17,7 @@ import org.switchboard.api.connection.IrcConnection;
 import org.switchboard.api.irc.CaseMapping;
 import org.switchboard.api.irc.CtcpMessage;
 import org.switchboard.api.irc.IrcMessage;
+import org.switchboard.api.irc.ServicesPasswords;
 import org.switchboard.api.irc.IrcProtocol;
 import org.switchboard.api.irc.IrcSource;
 import org.switchboard.api.irc.Isupport;
@@ -766,12 +767,25 @@ public final class MessageRouter {
                 setActive(network, buffer, true);
             }
         }
+        if (self && !channel && kind != LineKind.ACTION) {
+            utf8 = withoutServicesPassword(bufferTarget, utf8);
+        }
         boolean privateMessage = buffer.type() == BufferType.QUERY && !notice;
         if (!self && (flags & BufferState.NOT_COUNTED) == 0 && (privateMessage || mentionsOwnNick(utf8, routingState)
                 || mentionsAnyWord(utf8, routingState))) {
             flags |= BufferLine.HIGHLIGHT;
         }
         buffer.append(time, kind, sender, utf8, flags);
+    }
+
+    /**
+     * What the user sent to services with its passwords masked ({@link ServicesPasswords}), so that neither the
+     * scrollback nor the disk log holds them; the text itself for anything else.
+     */
+    private static byte[] withoutServicesPassword(String target, byte[] utf8) {
+        String text = new String(utf8, StandardCharsets.UTF_8);
+        String redacted = ServicesPasswords.redact(target, text);
+        return redacted == text ? utf8 : redacted.getBytes(StandardCharsets.UTF_8);
     }
 
     /**

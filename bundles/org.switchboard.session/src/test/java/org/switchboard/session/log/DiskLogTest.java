@@ -278,6 +278,25 @@ class DiskLogTest {
     }
 
     @Test
+    void aPasswordSentToNickServIsMaskedInTheScrollbackAndTheLog() throws Exception {
+        SessionComponent session = new SessionComponent(protocol, 1000, folder, 50);
+        FakeConnection connection = new FakeConnection("net", protocol);
+        session.bindConnection(connection);
+        session.onMessage(connection, protocol.parse(":irc.example 001 me :Welcome"));
+        // shown from what was sent (a server without echo-message) and from an echo: both masked
+        session.messageSent(connection, IrcMessage.of("PRIVMSG", "NickServ", "IDENTIFY me hunter2-secret"));
+        session.onMessage(connection, protocol.parse(":me!me@h PRIVMSG NickServ :GHOST other hunter2-secret"));
+        session.onMessage(connection, protocol.parse(":NickServ!s@services. NOTICE me :Password accepted"));
+        Buffer query = session.find("net", "NickServ").orElseThrow();
+        List<String> texts = query.lines(query.firstLine(), query.endLine()).stream().map(BufferLine::text).toList();
+        assertTrue(texts.containsAll(List.of("IDENTIFY me ****", "GHOST other ****")), texts.toString());
+        session.deactivate();
+        String log = Files.readString(folder.resolve("net").resolve("nickserv.log"));
+        assertTrue(log.contains("<me> IDENTIFY me ****"), log);
+        assertFalse(log.contains("hunter2-secret"), log);
+    }
+
+    @Test
     void highlightWordsMarkLines() {
         SessionComponent session = new SessionComponent(protocol, 1000);
         session.setHighlightWords(List.of("switchboard"));
