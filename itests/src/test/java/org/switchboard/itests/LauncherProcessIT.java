@@ -171,10 +171,11 @@ class LauncherProcessIT {
     @Test
     void aSecondStartWithAWindowHandsOverToTheRunningClient() throws Exception {
         assertTrue(System.getenv("DISPLAY") != null, "run the integration tests under a display (xvfb-run)");
-        try (ScriptedIrcServer server = ScriptedIrcServer.start()) {
+        try (ScriptedIrcServer server = ScriptedIrcServer.start(); ScriptedIrcServer other = ScriptedIrcServer.start()) {
             Process first = startFirstClient(server);
             try {
                 ScriptedIrcServer.Peer peer = welcomeFirstClient(server);
+                peer.awaitLine("JOIN #one");
                 // the door opens once the window is up (until then a second start is told the profile is in use)
                 Path door = work.resolve("profile/config/switchboard.sock");
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -182,12 +183,21 @@ class LauncherProcessIT {
                     Thread.sleep(50);
                 }
 
+                // links clicked in a browser: one on the server the client is on, one on another
+                String sameServer = "irc://127.0.0.1:" + server.port() + "/#two";
+                String otherServer = "irc://127.0.0.1:" + other.port() + "/#three";
                 Result second = run(work, SCRIPT, "--profile", work.resolve("profile").toString(), "--nick",
-                        "secondone", "irc://127.0.0.1:" + server.port() + "/#two");
+                        "secondone", sameServer, otherServer);
                 assertEquals(0, second.exitCode(), second.err());
-                assertTrue(second.out().matches("switchboard: already running on this profile \\(process \\d+\\); its "
-                        + "window was brought to the front\\.\\R"), second.out() + second.err());
-                assertEquals(1, server.connectionCount(), "the second start connected nowhere");
+                assertTrue(second.out().matches("switchboard: already running on this profile \\(process \\d+\\); it "
+                        + "opens \\S+ \\S+, and its window was brought to the front\\.\\R"), second.out() + second.err());
+                peer.awaitLine("JOIN #two");
+                assertEquals(1, server.connectionCount(), "the network already there joined, on its link");
+                ScriptedIrcServer.Peer newNetwork = other.awaitPeer(java.time.Duration.ofSeconds(30));
+                newNetwork.awaitLine(line -> line.equals("NICK firstone"), java.time.Duration.ofSeconds(30));
+                newNetwork.awaitLine(line -> line.startsWith("USER "), java.time.Duration.ofSeconds(30));
+                newNetwork.welcome("firstone");
+                newNetwork.awaitLine("JOIN #three");
                 assertTrue(first.isAlive(), "the first client goes on");
                 peer.send("PING :still-there");
                 peer.awaitLine(line -> line.startsWith("PONG ") && line.endsWith("still-there"),

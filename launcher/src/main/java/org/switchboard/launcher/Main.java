@@ -66,7 +66,17 @@ public final class Main {
             }
         };
         if (!options.headless()) {
-            runtime.withHandOver(WindowsToFront::raise);
+            runtime.withHandOver(new InstanceDoor.Host() {
+                @Override
+                public boolean raise() {
+                    return WindowsToFront.raise();
+                }
+
+                @Override
+                public void open(String url) {
+                    runtime.openUrl(url);
+                }
+            });
         }
         // Before anything shows on screen: a second start on a profile in use shows nothing but its answer.
         try {
@@ -108,16 +118,18 @@ public final class Main {
     }
 
     /**
-     * A start on a profile that another client holds: with a window, it asks that client to bring its window to
-     * the front and ends as done (a second click on the icon); otherwise, or when the other has no window or does
+     * A start on a profile that another client holds: with a window, it asks that client to open its irc:// URLs
+     * (a link clicked in a browser) and bring its window to the front, and ends as done (a second click on the
+     * icon); otherwise, or when the other has no window or does
      * not answer, it ends with the reason.
      */
     private static int secondStart(ProfileInUseException inUse, LaunchOptions options, PrintStream out,
             PrintStream err) {
-        if (!options.headless() && InstanceDoor.knock(inUse.configFolder(), HAND_OVER_TIMEOUT)
+        if (!options.headless() && InstanceDoor.knock(inUse.configFolder(), options.urls(), HAND_OVER_TIMEOUT)
                 .filter(InstanceDoor.RAISED::equals).isPresent()) {
-            out.println("switchboard: already running on this profile (" + inUse.holder()
-                    + "); its window was brought to the front.");
+            out.println("switchboard: already running on this profile (" + inUse.holder() + "); "
+                    + (options.urls().isEmpty() ? "" : "it opens " + String.join(" ", options.urls()) + ", and ")
+                    + "its window was brought to the front.");
             return EXIT_OK;
         }
         err.println("switchboard: " + inUse.getMessage());

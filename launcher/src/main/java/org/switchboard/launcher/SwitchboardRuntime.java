@@ -19,16 +19,18 @@ import java.util.Properties;
 import java.util.StringJoiner;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
@@ -69,6 +71,9 @@ public final class SwitchboardRuntime {
     /** What no line needs: the shell, FileInstall, the Plugins dialog, the OSGi log; after the connections. */
     static final int LAST_START_LEVEL = 4;
     private static final String CONNECTION_BUNDLE = "org.switchboard.connection";
+    /** The service property of the URL opener, see {@link #openUrl}; the connection bundle registers it. */
+    static final String URL_OPENER_PROPERTY = "switchboard.open";
+    static final String URL_OPENER_VALUE = "irc-url";
 
     /**
      * How long the later bundles wait for the first window to be painted. Only an ordering: a window that takes
@@ -111,7 +116,7 @@ public final class SwitchboardRuntime {
     private ProfileLock profileLock;
     /** Open while the lock is held, when the launcher asked for one; guarded by this. */
     private InstanceDoor instanceDoor;
-    private BooleanSupplier windowsToFront;
+    private InstanceDoor.Host handOver;
     private volatile boolean firstWindowPainted;
 
     public SwitchboardRuntime(Path home, LaunchOptions options, ProfileDirectories profile) {
@@ -133,12 +138,41 @@ public final class SwitchboardRuntime {
     }
 
     /**
-     * Lets a second start on this profile bring the window to the front ({@link InstanceDoor}) while this runtime
-     * holds the profile; {@code raise} does it and says whether there is a window.
+     * Lets a second start on this profile hand over to this runtime ({@link InstanceDoor}) while it holds the
+     * profile: bring the window to the front, open the URLs it was given.
      */
-    SwitchboardRuntime withHandOver(BooleanSupplier raise) {
-        this.windowsToFront = raise;
+    SwitchboardRuntime withHandOver(InstanceDoor.Host host) {
+        this.handOver = host;
         return this;
+    }
+
+    /**
+     * Hands an irc:// or ircs:// URL to the bundle that opens them: a service of the JDK's {@code Consumer} type
+     * with {@value #URL_OPENER_PROPERTY}={@value #URL_OPENER_VALUE} (the connection bundle's; a JDK type, so the
+     * launcher needs no API of a bundle). Without one, the URL is dropped with a warning.
+     */
+    void openUrl(String url) {
+        Framework running = framework;
+        String filter = "(" + URL_OPENER_PROPERTY + "=" + URL_OPENER_VALUE + ")";
+        try {
+            BundleContext context = running == null ? null : running.getBundleContext();
+            ServiceReference<?>[] openers = context == null ? null
+                    : context.getServiceReferences(java.util.function.Consumer.class.getName(), filter);
+            if (openers == null || openers.length == 0) {
+                log().log(Level.WARNING, "Nothing opens irc:// URLs yet; dropped " + url);
+                return;
+            }
+            @SuppressWarnings("unchecked")
+            java.util.function.Consumer<String> opener =
+                    (java.util.function.Consumer<String>) context.getService(openers[0]);
+            try {
+                opener.accept(url);
+            } finally {
+                context.ungetService(openers[0]);
+            }
+        } catch (InvalidSyntaxException | RuntimeException e) {
+            log().log(Level.WARNING, "Could not open " + url, e);
+        }
     }
 
     /** Where {@link #start()} learns whether a window can be opened; without one it does not ask. */
@@ -290,8 +324,8 @@ public final class SwitchboardRuntime {
      * start-up time otherwise, and until then a second start is told the profile is in use.
      */
     private synchronized void openDoor() {
-        if (windowsToFront != null && profileLock != null && instanceDoor == null) {
-            instanceDoor = InstanceDoor.open(profile.config(), windowsToFront);
+        if (handOver != null && profileLock != null && instanceDoor == null) {
+            instanceDoor = InstanceDoor.open(profile.config(), handOver);
         }
     }
 

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -24,56 +26,108 @@ class InstanceDoorTest {
     @TempDir
     Path config;
 
+    /** A running client as the door sees it: counts raises, keeps the URLs it was asked to open. */
+    private static final class Client implements InstanceDoor.Host {
+        final AtomicInteger raised = new AtomicInteger();
+        final List<String> opened = new CopyOnWriteArrayList<>();
+        final boolean hasWindow;
+
+        Client(boolean hasWindow) {
+            this.hasWindow = hasWindow;
+        }
+
+        @Override
+        public boolean raise() {
+            raised.incrementAndGet();
+            return hasWindow;
+        }
+
+        @Override
+        public void open(String url) {
+            opened.add(url);
+        }
+    }
+
+    private Optional<String> knock(String... urls) {
+        return InstanceDoor.knock(config, List.of(urls), PATIENCE);
+    }
+
     @Test
     void aKnockRaisesTheWindowAndGetsTheAnswer() {
-        AtomicInteger raised = new AtomicInteger();
-        try (InstanceDoor door = InstanceDoor.open(config, () -> raised.incrementAndGet() > 0)) {
-            assertEquals(Optional.of(InstanceDoor.RAISED), InstanceDoor.knock(config, PATIENCE));
-            assertEquals(Optional.of(InstanceDoor.RAISED), InstanceDoor.knock(config, PATIENCE));
-            assertEquals(2, raised.get());
+        Client client = new Client(true);
+        try (InstanceDoor door = InstanceDoor.open(config, client)) {
+            assertEquals(Optional.of(InstanceDoor.RAISED), knock());
+            assertEquals(Optional.of(InstanceDoor.RAISED), knock());
+            assertEquals(2, client.raised.get());
+            assertEquals(List.of(), client.opened);
+        }
+    }
+
+    @Test
+    void theUrlsOfASecondStartAreHandedOverInOrder() {
+        Client client = new Client(true);
+        try (InstanceDoor door = InstanceDoor.open(config, client)) {
+            String longUrl = "ircs://irc.example.org:6697/" + "#c".repeat(300);
+            assertEquals(Optional.of(InstanceDoor.RAISED), knock("irc://irc.libera.chat/#java", longUrl));
+            assertEquals(List.of("irc://irc.libera.chat/#java", longUrl), client.opened);
         }
     }
 
     @Test
     void aClientWithoutAWindowSaysSo() {
-        try (InstanceDoor door = InstanceDoor.open(config, () -> false)) {
-            assertEquals(Optional.of(InstanceDoor.NO_WINDOW), InstanceDoor.knock(config, PATIENCE));
+        try (InstanceDoor door = InstanceDoor.open(config, new Client(false))) {
+            assertEquals(Optional.of(InstanceDoor.NO_WINDOW), knock());
         }
     }
 
     @Test
     void noDoorNoAnswerAndAClosedDoorLeavesNothingBehind() {
-        assertEquals(Optional.empty(), InstanceDoor.knock(config, PATIENCE));
-        InstanceDoor door = InstanceDoor.open(config, () -> true);
+        assertEquals(Optional.empty(), knock());
+        InstanceDoor door = InstanceDoor.open(config, new Client(true));
         assertTrue(Files.exists(config.resolve(InstanceDoor.FILE_NAME)));
         door.close();
         assertFalse(Files.exists(config.resolve(InstanceDoor.FILE_NAME)));
-        assertEquals(Optional.empty(), InstanceDoor.knock(config, PATIENCE));
+        assertEquals(Optional.empty(), knock());
     }
 
     @Test
     void aFileLeftByACrashedClientIsReplaced() throws Exception {
         Files.writeString(config.resolve(InstanceDoor.FILE_NAME), "left over");
-        try (InstanceDoor door = InstanceDoor.open(config, () -> true)) {
-            assertEquals(Optional.of(InstanceDoor.RAISED), InstanceDoor.knock(config, PATIENCE));
+        try (InstanceDoor door = InstanceDoor.open(config, new Client(true))) {
+            assertEquals(Optional.of(InstanceDoor.RAISED), knock());
         }
     }
 
     @Test
-    void anythingButTheOneRequestIsIgnoredAndASilentVisitorDoesNotShutTheDoor() throws Exception {
-        AtomicInteger raised = new AtomicInteger();
-        try (InstanceDoor door = InstanceDoor.open(config, () -> raised.incrementAndGet() > 0)) {
+    void anythingButTheRequestIsIgnoredAndASilentVisitorDoesNotShutTheDoor() throws Exception {
+        Client client = new Client(true);
+        try (InstanceDoor door = InstanceDoor.open(config, client)) {
             UnixDomainSocketAddress address = UnixDomainSocketAddress.of(config.resolve(InstanceDoor.FILE_NAME));
-            try (SocketChannel stranger = SocketChannel.open(address)) {
-                stranger.write(ByteBuffer.wrap("open /etc/passwd\n".getBytes(StandardCharsets.US_ASCII)));
-                ByteBuffer reply = ByteBuffer.allocate(16);
-                assertEquals(-1, stranger.read(reply), "no answer, the visitor is let go");
+            for (String request : List.of("open /etc/passwd\n", "open file:///etc/passwd\nraise\n",
+                    "open irc://h/#a\u0007b\nraise\n", "open irc://h/\n".repeat(17) + "raise\n",
+                    "open irc://h/" + "x".repeat(9000) + "\nraise\n")) {
+                try (SocketChannel stranger = SocketChannel.open(address)) {
+                    ByteBuffer bytes = ByteBuffer.wrap(request.getBytes(StandardCharsets.UTF_8));
+                    while (bytes.hasRemaining()) {
+                        stranger.write(bytes);
+                    }
+                    int answered;
+                    try {
+                        answered = stranger.read(ByteBuffer.allocate(16));
+                    } catch (java.io.IOException e) {
+                        // let go with unread bytes (the request that is too long): reset, also no answer
+                        answered = -1;
+                    }
+                    assertEquals(-1, answered, "no answer to " + request.length() + " bytes starting "
+                            + request.substring(0, Math.min(20, request.length())));
+                }
             }
             try (SocketChannel silent = SocketChannel.open(address)) {
                 // says nothing; the door lets it go after its timeout and serves the next one
-                assertEquals(Optional.of(InstanceDoor.RAISED), InstanceDoor.knock(config, PATIENCE));
+                assertEquals(Optional.of(InstanceDoor.RAISED), knock());
             }
-            assertEquals(1, raised.get(), "only the real request raised the window");
+            assertEquals(1, client.raised.get(), "only the real request raised the window");
+            assertEquals(List.of(), client.opened, "no malformed request opened anything");
         }
     }
 }

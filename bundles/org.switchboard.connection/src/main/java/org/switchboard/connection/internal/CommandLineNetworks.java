@@ -95,6 +95,12 @@ public class CommandLineNetworks {
         configuration.update(properties);
     }
 
+    /** The nick given at start ({@value #NICK_PROPERTY}), or the OS user name made one. */
+    static String startNick(BundleContext context) {
+        String given = context.getProperty(NICK_PROPERTY);
+        return StringUtils.isBlank(given) ? defaultNick(System.getProperty("user.name")) : given.trim();
+    }
+
     /** The OS user name made acceptable as an IRC nick. */
     static String defaultNick(String userName) {
         StringBuilder sb = new StringBuilder();

@@ -79,9 +79,7 @@ final class NewNetwork {
             return;
         }
         String nick = invocation.connection().map(IrcConnection::nick).filter(StringUtils::isNotBlank)
-                .orElseGet(() -> StringUtils.isBlank(context.getProperty(CommandLineNetworks.NICK_PROPERTY))
-                        ? CommandLineNetworks.defaultNick(System.getProperty("user.name"))
-                        : context.getProperty(CommandLineNetworks.NICK_PROPERTY).trim());
+                .orElseGet(() -> CommandLineNetworks.startNick(context));
         try {
             String name = CommandLineNetworks.freeName(url.server().host(), networkNames(admin));
             CommandLineNetworks.create(admin, name, url, nick, context.getProperty(CommandLineNetworks.FRAMEWORK_UUID));
@@ -93,7 +91,8 @@ final class NewNetwork {
         }
     }
 
-    private static Set<String> networkNames(ConfigurationAdmin admin) throws IOException, InvalidSyntaxException {
+    /** The names of the configured networks. */
+    static Set<String> networkNames(ConfigurationAdmin admin) throws IOException, InvalidSyntaxException {
         Set<String> names = new HashSet<>();
         Configuration[] all = admin.listConfigurations(
                 "(service.factoryPid=" + IrcConnection.NETWORK_FACTORY_PID + ")");
