@@ -23,6 +23,8 @@ public final class CommandLine {
             "  --nick NICK      nick for the networks given on the command line",
             "  --demo           connect to a built-in simulated network on 127.0.0.1 (no internet needed),",
             "                   for trying out and screenshotting skins and plugins",
+            "  --install-desktop-entry  add Switchboard to the desktop's application menu, for irc:// and",
+            "                   ircs:// links too, and exit",
             "",
             "URLs connect at start: irc:// uses port 6667 by default, ircs:// (TLS) 6697.");
 
@@ -35,6 +37,7 @@ public final class CommandLine {
         boolean headless = false;
         boolean console = false;
         boolean demo = false;
+        boolean installDesktopEntry = false;
         Path profile = null;
         String nick = null;
         List<String> urls = new ArrayList<>();
@@ -46,6 +49,7 @@ public final class CommandLine {
                 case "--headless" -> headless = true;
                 case "--console" -> console = true;
                 case "--demo" -> demo = true;
+                case "--install-desktop-entry" -> installDesktopEntry = true;
                 case "--profile" -> profile = toPath(valueOf(args, ++i, arg));
                 case "--nick" -> nick = checkNick(valueOf(args, ++i, arg));
                 default -> {
@@ -56,7 +60,7 @@ public final class CommandLine {
                 }
             }
         }
-        return new LaunchOptions(help, version, headless, console, profile, nick, urls, demo);
+        return new LaunchOptions(help, version, headless, console, profile, nick, urls, demo, installDesktopEntry);
     }
 
     private static String valueOf(String[] args, int index, String option) throws UsageException {

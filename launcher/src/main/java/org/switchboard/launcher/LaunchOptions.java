@@ -14,9 +14,11 @@ import java.util.List;
  * @param nick     nick for networks given on the command line, or null
  * @param urls     irc:// and ircs:// URLs to connect to at start, validated
  * @param demo     start the built-in loopback demo network and connect to it
+ * @param installDesktopEntry add Switchboard to the desktop's application menu (and as a handler of irc:// links)
+ *                 and exit
  */
 public record LaunchOptions(boolean help, boolean version, boolean headless, boolean console, Path profile,
-        String nick, List<String> urls, boolean demo) {
+        String nick, List<String> urls, boolean demo, boolean installDesktopEntry) {
 
     public LaunchOptions {
         urls = List.copyOf(urls);

@@ -52,6 +52,9 @@ public final class Main {
             out.println("Switchboard " + SwitchboardRuntime.version());
             return EXIT_OK;
         }
+        if (options.installDesktopEntry()) {
+            return installDesktopEntry(out, err);
+        }
         ProfileDirectories profile = options.profile() != null ? ProfileDirectories.under(options.profile())
                 : ProfileDirectories.xdg(System.getenv(), Path.of(System.getProperty("user.home")));
         SwitchboardRuntime runtime = new SwitchboardRuntime(home(), options, profile);
@@ -134,6 +137,23 @@ public final class Main {
         }
         err.println("switchboard: " + inUse.getMessage());
         return EXIT_FAILURE;
+    }
+
+    private static int installDesktopEntry(PrintStream out, PrintStream err) {
+        Path script = home().resolve("bin").resolve("switchboard");
+        try {
+            // HOME as the desktop sees it; Java's user.home comes from the password database instead
+            String userHome = System.getenv("HOME");
+            Path entry = DesktopEntry.install(DesktopEntry.dataHome(System.getenv(), Path.of(
+                    userHome != null && !userHome.isBlank() ? userHome : System.getProperty("user.home"))), script);
+            out.println("switchboard: added to the application menu: " + entry);
+            out.println("To open irc:// and ircs:// links with Switchboard: xdg-mime default "
+                    + DesktopEntry.FILE_NAME + " x-scheme-handler/irc x-scheme-handler/ircs");
+            return EXIT_OK;
+        } catch (IOException e) {
+            err.println("switchboard: could not add the desktop entry: " + e.getMessage());
+            return EXIT_FAILURE;
+        }
     }
 
     /** The distribution folder: -Dswitchboard.home, else the parent of the folder holding the launcher jar. */

@@ -27,6 +27,8 @@ class CommandLineTest {
         assertEquals("bob", options.nick());
         assertEquals(List.of("irc://127.0.0.1:6668/#a,#b", "ircs://irc.example.net"), options.urls());
         assertFalse(options.help());
+        assertFalse(options.installDesktopEntry());
+        assertTrue(CommandLine.parse("--install-desktop-entry").installDesktopEntry());
     }
 
     @Test
