@@ -50,6 +50,7 @@ final class DesktopEntry {
                 "Keywords=IRC;chat;",
                 "MimeType=x-scheme-handler/irc;x-scheme-handler/ircs;",
                 "StartupNotify=false",
+                "StartupWMClass=" + WindowIcons.APPLICATION_CLASS,
                 "");
     }
 

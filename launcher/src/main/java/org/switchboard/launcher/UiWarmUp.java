@@ -83,6 +83,7 @@ final class UiWarmUp {
                 return;
             }
             display.usable();
+            WindowIcons.nameApplication(Toolkit.getDefaultToolkit());
             WindowIcons.install();
             EventQueue.invokeLater(() -> {
                 if (startupFrame != null) {

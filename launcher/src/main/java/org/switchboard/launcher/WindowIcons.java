@@ -32,6 +32,28 @@ final class WindowIcons {
     private WindowIcons() {
     }
 
+    /** The X11 WM_CLASS of the windows, which desktop entries name as {@code StartupWMClass}. */
+    static final String APPLICATION_CLASS = "Switchboard";
+
+    /**
+     * Names the application's windows {@value #APPLICATION_CLASS} for the X11 window manager (WM_CLASS), which
+     * docks and task bars group windows by and match against a desktop entry. AWT otherwise names them after the
+     * class at the bottom of the stack that started the toolkit, here {@code java-lang-Thread}, the same for every
+     * Java program that does that. There is no API for it: the toolkit's field is set, which the launcher jar's
+     * {@code Add-Opens} allows; without it (another toolkit, another launch) the windows keep AWT's name. Call
+     * after the toolkit has started and before the first window.
+     */
+    static void nameApplication(java.awt.Toolkit toolkit) {
+        try {
+            java.lang.reflect.Field name = toolkit.getClass().getDeclaredField("awtAppClassName");
+            name.setAccessible(true);
+            name.set(null, APPLICATION_CLASS);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            System.getLogger(WindowIcons.class.getName()).log(System.Logger.Level.DEBUG,
+                    "Windows keep AWT's WM_CLASS: {0}", e.toString());
+        }
+    }
+
     /** From now on, frames that open without icons get Switchboard's. Call once there is a toolkit. */
     static void install() {
         Toolkit.getDefaultToolkit().addAWTEventListener(event -> {

@@ -36,6 +36,7 @@ class DesktopEntryTest {
         assertTrue(text.contains("\nExec=\"/opt/switchboard 0.1/bin/switchboard\" %u\n"), text);
         assertTrue(text.contains("\nMimeType=x-scheme-handler/irc;x-scheme-handler/ircs;\n"), text);
         assertTrue(text.contains("\nIcon=switchboard\n"), text);
+        assertTrue(text.contains("\nStartupWMClass=Switchboard\n"), "the dock matches the windows to it: " + text);
         for (int size : new int[] {48, 256}) {
             BufferedImage icon = ImageIO.read(home.resolve("share/icons/hicolor/" + size + "x" + size
                     + "/apps/switchboard.png").toFile());

@@ -50,6 +50,15 @@ class WindowIconsTest {
     }
 
     @Test
+    void theWindowsAreNamedSwitchboardForTheWindowManager() throws Exception {
+        java.awt.Toolkit toolkit = java.awt.Toolkit.getDefaultToolkit();
+        WindowIcons.nameApplication(toolkit);
+        java.lang.reflect.Field name = toolkit.getClass().getDeclaredField("awtAppClassName");
+        name.setAccessible(true);
+        assertEquals("Switchboard", name.get(null), "WM_CLASS, which docks group windows by");
+    }
+
+    @Test
     void everySizeIsTheBlueTileWithItsLines() {
         for (int size : WindowIcons.SIZES) {
             BufferedImage icon = WindowIcons.draw(size);
