@@ -108,6 +108,12 @@ class BouncerIT {
                     }
                     assertEquals(1, client.lines(NETWORK, "#zn").stream()
                             .filter("hello through the bouncer"::equals).count(), "own message shown once");
+                    assertEquals(1, client.lines(NETWORK, "#zn").stream().filter("typed on my phone"::equals).count(),
+                            "another client's line shown once (echo-message and znc.in/self-message both on)");
+                    Object caps = client.call(client.connection(NETWORK), ClientRuntime.CONNECTION,
+                            "enabledCapabilities");
+                    assertTrue(((java.util.Set<?>) caps).containsAll(java.util.Set.of("server-time", "batch",
+                            "echo-message", "znc.in/self-message")), "negotiated with ZNC: " + caps);
                     assertEquals(1, client.lines(NETWORK, "#zn").stream()
                             .filter("said while nobody was attached"::equals).count(), "played back once");
                 }
