@@ -359,6 +359,17 @@ class SessionComponentTest {
     }
 
     @Test
+    void aLineSaidTwiceInOneSecondIsPlayedBackTwice() {
+        joinChannel();
+        receive(":irc.znc.in BATCH +p znc.in/playback #chan");
+        receive("@batch=p;time=2026-12-02T05:00:00.100Z :bob!b@host2 PRIVMSG #chan :+1");
+        receive("@batch=p;time=2026-12-02T05:00:00.600Z :bob!b@host2 PRIVMSG #chan :+1");
+        receive(":irc.znc.in BATCH -p");
+        assertEquals(2, texts(buffer("#chan")).stream().filter("+1"::equals).count(),
+                "lines of one playback are not taken for each other");
+    }
+
+    @Test
     void disconnectDeactivatesBuffersAndExplains() {
         joinChannel();
         session.stateChanged(connection, ConnectionState.CONNECTED, ConnectionState.WAITING_TO_RECONNECT,

@@ -71,6 +71,16 @@ public final class NetworkConnection implements IrcConnection {
                 return List.of(params.get(0), redacted);
             }
         }
+        // the servers' own aliases for services (NS IDENTIFY pw, sent with /raw)
+        String services = message.is("NS") || message.is("NICKSERV") ? "NickServ"
+                : message.is("CS") || message.is("CHANSERV") ? "ChanServ" : null;
+        if (services != null && !params.isEmpty()) {
+            String text = String.join(" ", params);
+            String redacted = ServicesPasswords.redact(services, text);
+            if (!redacted.equals(text)) {
+                return List.of(redacted);
+            }
+        }
         return params;
     }
 

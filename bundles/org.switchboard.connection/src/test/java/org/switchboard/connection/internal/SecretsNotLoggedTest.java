@@ -66,6 +66,9 @@ class SecretsNotLoggedTest {
                 connection.send(org.switchboard.api.irc.IrcMessage.of("PRIVMSG", "NickServ",
                         "IDENTIFY alice " + NICKSERV_PASSWORD));
                 peer.awaitLine("PRIVMSG NickServ :IDENTIFY alice " + NICKSERV_PASSWORD);
+                // the server's alias, as /raw sends it
+                connection.send(org.switchboard.api.irc.IrcMessage.of("NS", "IDENTIFY", NICKSERV_PASSWORD));
+                peer.awaitLine("NS IDENTIFY " + NICKSERV_PASSWORD);
                 // what an echo-message server sends back
                 peer.send(":alice!a@h PRIVMSG NickServ :IDENTIFY alice " + NICKSERV_PASSWORD);
                 peer.send(":NickServ!s@services. NOTICE alice :You are now identified for alice.");
@@ -74,6 +77,7 @@ class SecretsNotLoggedTest {
         });
         assertTrue(all.contains(">> PRIVMSG [NickServ, IDENTIFY alice ****]"), all);
         assertTrue(all.contains("<< PRIVMSG [NickServ, IDENTIFY alice ****]"), all);
+        assertTrue(all.contains(">> NS [IDENTIFY ****]"), all);
         assertFalse(all.contains(NICKSERV_PASSWORD), all);
     }
 

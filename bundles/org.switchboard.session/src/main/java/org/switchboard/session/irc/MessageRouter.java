@@ -652,6 +652,12 @@ public final class MessageRouter {
         if (ref.charAt(0) == '+') {
             String type = nullToEmpty(m.param(1));
             state.batchTypes.put(id, type);
+            if (("chathistory".equals(type) || "znc.in/playback".equals(type)) && m.params().size() >= 3) {
+                BufferState target = network.findChannelOrQuery(m.param(2));
+                if (target != null) {
+                    target.beginPlayback();
+                }
+            }
             if ("netsplit".equalsIgnoreCase(type) || "netjoin".equalsIgnoreCase(type)) {
                 String servers = m.params().size() >= 4 ? m.param(2) + " ↔ " + m.param(3) : "";
                 state.folded.put(id, new FoldedBatch("netsplit".equalsIgnoreCase(type), servers, now(m)));

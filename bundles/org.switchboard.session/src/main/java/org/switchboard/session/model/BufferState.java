@@ -46,6 +46,11 @@ public final class BufferState implements Buffer {
 
     /** The events every line fires, made once (records: equal whenever made). */
     private final SessionEvent linesAdded;
+    /**
+     * The end of the scrollback when the current run of played-back lines began, or -1 outside one; under the
+     * network lock, as appends are.
+     */
+    private long playbackStart = -1;
     private final SessionEvent activityChanged;
 
     BufferState(long id, NetworkState network, BufferType type, String name, int scrollbackLimit) {
@@ -222,13 +227,28 @@ public final class BufferState implements Buffer {
         return before != 0;
     }
 
-    /** Whether the buffer holds the line as it arrived (live) or as the log gave it back (restored). */
+    /**
+     * A playback (a bouncer's, chathistory) of this buffer begins: its lines are compared with what the buffer
+     * holds now, not with each other. Under the network lock.
+     */
+    public void beginPlayback() {
+        playbackStart = scrollback.endLine();
+    }
+
+    /**
+     * Whether the buffer held the line, as it arrived (live) or as the log gave it back (restored), before the
+     * current run of played-back lines began: lines of one playback are never compared with each other, so a line
+     * said twice in a second is played back twice.
+     */
     private boolean heldAlready(long time, LineKind kind, String nick, byte[] utf8, LineStore store) {
-        if (scrollback.holdsRecent(time, kind, nick, utf8, PLAYBACK_WINDOW)) {
+        if (playbackStart < 0) {
+            playbackStart = scrollback.endLine();
+        }
+        if (scrollback.holdsBefore(playbackStart, time, kind, nick, utf8, PLAYBACK_WINDOW)) {
             return true;
         }
         byte[] stored = store == null ? utf8 : store.asStored(utf8);
-        return stored != utf8 && scrollback.holdsRecent(time, kind, nick, stored, PLAYBACK_WINDOW);
+        return stored != utf8 && scrollback.holdsBefore(playbackStart, time, kind, nick, stored, PLAYBACK_WINDOW);
     }
 
     /**
@@ -255,7 +275,9 @@ public final class BufferState implements Buffer {
         int flags = flagsAndCounting & ~NOT_COUNTED;
         SessionModel model = network.model();
         LineStore store = model.lineStore();
-        if ((flags & BufferLine.HISTORY) != 0 && heldAlready(time, kind, nick, utf8, store)) {
+        if ((flags & BufferLine.HISTORY) == 0) {
+            playbackStart = -1;
+        } else if (heldAlready(time, kind, nick, utf8, store)) {
             return -1;
         }
         long seq = scrollback.append(time, kind, nick, utf8, flags);

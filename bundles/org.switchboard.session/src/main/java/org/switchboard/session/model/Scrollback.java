@@ -161,14 +161,15 @@ public final class Scrollback {
     }
 
     /**
-     * Whether one of the newest {@code window} lines has this kind, nick and text and a time in the same second
-     * as {@code time} (epoch milliseconds; the disk log keeps seconds): a line played back that this client has
-     * already seen, live or restored from its log.
+     * Whether one of the {@code window} lines before sequence number {@code end} has this kind, nick and text and a
+     * time in the same second as {@code time} (epoch milliseconds; the disk log keeps seconds): a line played back
+     * that this client has already seen, live or restored from its log.
      */
-    public synchronized boolean holdsRecent(long time, LineKind kind, String nick, byte[] text, int window) {
+    public synchronized boolean holdsBefore(long end, long time, LineKind kind, String nick, byte[] text, int window) {
         long second = Math.floorDiv(time, 1000);
-        for (int back = 1, lines = Math.min(window, count); back <= lines; back++) {
-            int index = wrap(head + count - back);
+        long newest = Math.min(end, first + count) - 1;
+        for (long seq = newest; seq >= first && newest - seq < window; seq--) {
+            int index = wrap(head + (int) (seq - first));
             if (Math.floorDiv(times[index], 1000) == second && (kindAndFlags[index] & 0x0F) == kind.ordinal()
                     && Objects.equals(nicks[index], nick) && Arrays.equals(textChunks[index], textOffsets[index],
                             textOffsets[index] + textLengths[index], text, 0, text.length)) {
