@@ -60,10 +60,9 @@ public final class IrcUrlOpener implements Consumer<String> {
                 return;
             }
             String nick = CommandLineNetworks.startNick(context);
-            String name = CommandLineNetworks.freeName(url.server().host(), NewNetwork.networkNames(configurationAdmin));
-            CommandLineNetworks.create(configurationAdmin, name, url, nick,
-                    context.getProperty(CommandLineNetworks.FRAMEWORK_UUID));
-            LOG.log(Level.INFO, "Connecting to {0} as {1} (a URL handed over by a second start)", url.server(), nick);
+            String name = NewNetwork.openTransient(configurationAdmin, context, url, nick);
+            LOG.log(Level.INFO, "Connecting to {0} as {1}, network {2} (a URL handed over by a second start)",
+                    url.server(), nick, name);
         } catch (IOException | InvalidSyntaxException e) {
             LOG.log(Level.WARNING, "Could not open " + text, e);
         }
@@ -71,7 +70,7 @@ public final class IrcUrlOpener implements Consumer<String> {
 
     /** The name of a configured network with this server among its servers (host and port; TLS may differ). */
     private Optional<String> networkFor(ServerAddress server) throws IOException, InvalidSyntaxException {
-        for (Configuration configuration : networks()) {
+        for (Configuration configuration : NewNetwork.configurations(configurationAdmin)) {
             Object servers = configuration.getProperties().get("servers");
             Object name = configuration.getProperties().get(IrcConnection.NETWORK_PROPERTY);
             for (String entry : servers instanceof String[] list ? list
@@ -88,13 +87,6 @@ public final class IrcUrlOpener implements Consumer<String> {
             }
         }
         return Optional.empty();
-    }
-
-    private Configuration[] networks() throws IOException, InvalidSyntaxException {
-        Configuration[] all = configurationAdmin.listConfigurations(
-                "(service.factoryPid=" + IrcConnection.NETWORK_FACTORY_PID + ")");
-        return all == null ? new Configuration[0]
-                : java.util.Arrays.stream(all).filter(c -> c.getProperties() != null).toArray(Configuration[]::new);
     }
 
     /** Runs {@code use} with the network's connection service; false when there is none (yet). */

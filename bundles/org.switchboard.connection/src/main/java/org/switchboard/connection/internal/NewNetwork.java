@@ -81,8 +81,7 @@ final class NewNetwork {
         String nick = invocation.connection().map(IrcConnection::nick).filter(StringUtils::isNotBlank)
                 .orElseGet(() -> CommandLineNetworks.startNick(context));
         try {
-            String name = CommandLineNetworks.freeName(url.server().host(), networkNames(admin));
-            CommandLineNetworks.create(admin, name, url, nick, context.getProperty(CommandLineNetworks.FRAMEWORK_UUID));
+            String name = openTransient(admin, context, url, nick);
             invocation.reply("Connecting to " + url.server() + " as " + nick + ": network " + name
                     + (url.channels().isEmpty() ? "" : ", joining " + String.join(", ", url.channels()))
                     + ". Not saved: it is gone after a restart (Networks\u2026 keeps one)");
@@ -91,18 +90,34 @@ final class NewNetwork {
         }
     }
 
-    /** The names of the configured networks. */
-    static Set<String> networkNames(ConfigurationAdmin admin) throws IOException, InvalidSyntaxException {
+    /**
+     * Creates a transient network for {@code url} under its host's name, or the next free one ({@code host-2}), and
+     * returns the name.
+     */
+    static String openTransient(ConfigurationAdmin admin, BundleContext context, IrcUrl url, String nick)
+            throws IOException, InvalidSyntaxException {
         Set<String> names = new HashSet<>();
-        Configuration[] all = admin.listConfigurations(
-                "(service.factoryPid=" + IrcConnection.NETWORK_FACTORY_PID + ")");
-        for (Configuration configuration : all == null ? new Configuration[0] : all) {
-            Object name = configuration.getProperties() == null ? null
-                    : configuration.getProperties().get(IrcConnection.NETWORK_PROPERTY);
+        for (Configuration configuration : configurations(admin)) {
+            Object name = configuration.getProperties().get(IrcConnection.NETWORK_PROPERTY);
             if (name != null) {
                 names.add(String.valueOf(name));
             }
         }
-        return names;
+        String name = CommandLineNetworks.freeName(url.server().host(), names);
+        CommandLineNetworks.create(admin, name, url, nick, context.getProperty(CommandLineNetworks.FRAMEWORK_UUID));
+        return name;
+    }
+
+    /** Every network configuration that has properties. */
+    static List<Configuration> configurations(ConfigurationAdmin admin) throws IOException, InvalidSyntaxException {
+        Configuration[] all = admin.listConfigurations(
+                "(service.factoryPid=" + IrcConnection.NETWORK_FACTORY_PID + ")");
+        List<Configuration> found = new ArrayList<>();
+        for (Configuration configuration : all == null ? new Configuration[0] : all) {
+            if (configuration.getProperties() != null) {
+                found.add(configuration);
+            }
+        }
+        return found;
     }
 }
