@@ -84,10 +84,14 @@ public final class ScriptedIrcServer implements AutoCloseable {
     }
 
     /**
-     * A TLS server on a free port bound to {@code bind}; binding the wildcard address lets a test reach it as
-     * 127.0.0.2, a name its certificate does not cover.
+     * A TLS server on a free port bound to {@code bind}; binding 127.0.0.2 (still loopback: Linux routes all of
+     * 127/8 there) lets a test reach it under a name its certificate does not cover. Bind loopback addresses only:
+     * a test server on the wildcard address is open to the network.
      */
     public static ScriptedIrcServer startTls(SSLContext context, InetAddress bind) {
+        if (!bind.isLoopbackAddress()) {
+            throw new IllegalArgumentException(bind + " is not a loopback address");
+        }
         return startTls(context, bind, false);
     }
 

@@ -43,6 +43,8 @@ class ScriptedIrcServerTest {
                 Socket socket = new Socket(server.host(), server.port())) {
             ScriptedIrcServer.Peer peer = server.awaitPeer();
             socket.getOutputStream().write("NICK a\r\n".getBytes(StandardCharsets.UTF_8));
+            // received first, so that the failure below has it to list however slowly the reader runs
+            peer.awaitLine("NICK a");
             AssertionError error = assertThrows(AssertionError.class,
                     () -> peer.awaitLine(l -> l.startsWith("USER"), Duration.ofMillis(300)));
             assertEquals(true, error.getMessage().contains("NICK a"));

@@ -14,22 +14,50 @@ import org.apache.commons.lang3.StringUtils;
  */
 public record IrcUrl(ServerAddress server, List<String> channels) {
 
+    /**
+     * The address with any user information ({@code user:password@}) shown as {@code ***}: what messages about an
+     * address may quote, since they reach the log and the scrollback. Everything up to the last {@code @} counts,
+     * so that a password holding {@code /} or {@code #} is hidden too (at worst a channel name with {@code @} is
+     * cut short in an error message).
+     */
+    public static String withoutUserInfo(String text) {
+        String address = StringUtils.defaultString(text);
+        int at = address.lastIndexOf('@');
+        if (at < 0) {
+            return address;
+        }
+        int scheme = address.indexOf("://");
+        int start = scheme < 0 || scheme > at ? 0 : scheme + 3;
+        return address.substring(0, start) + "***" + address.substring(at);
+    }
+
     public static IrcUrl parse(String text) {
         String url = StringUtils.trimToEmpty(text);
+        String shown = withoutUserInfo(url);
         String lower = url.toLowerCase(Locale.ROOT);
         if (!lower.startsWith("irc://") && !lower.startsWith("ircs://")) {
-            throw new IllegalArgumentException("'" + text + "' is not an irc:// or ircs:// URL");
+            throw new IllegalArgumentException("'" + shown + "' is not an irc:// or ircs:// URL");
         }
         int schemeEnd = url.indexOf("://") + 3;
         int slash = url.indexOf('/', schemeEnd);
         String authority = slash < 0 ? url.substring(schemeEnd) : url.substring(schemeEnd, slash);
         if (authority.contains("@")) {
-            throw new IllegalArgumentException("'" + text + "': user or password in the URL is not supported");
+            throw new IllegalArgumentException("'" + shown + "': user or password in the URL is not supported");
         }
         if (authority.isEmpty()) {
-            throw new IllegalArgumentException("'" + text + "': no host name");
+            throw new IllegalArgumentException("'" + shown + "': no host name");
         }
-        ServerAddress server = ServerAddress.parse(url.substring(0, schemeEnd) + authority);
+        ServerAddress server;
+        try {
+            server = ServerAddress.parse(url.substring(0, schemeEnd) + authority);
+        } catch (IllegalArgumentException e) {
+            if (url.indexOf('@') >= 0) {
+                // a password holding '/' ends the authority early: the message would quote part of it
+                throw new IllegalArgumentException("'" + shown + "': not a server address (user or password in the "
+                        + "URL is not supported)");
+            }
+            throw e;
+        }
         List<String> channels = new ArrayList<>();
         if (slash >= 0) {
             String path = URLDecoder.decode(url.substring(slash + 1).replace("+", "%2B"), StandardCharsets.UTF_8);
@@ -39,7 +67,8 @@ public record IrcUrl(ServerAddress server, List<String> channels) {
                     continue;
                 }
                 if (StringUtils.containsAny(channel, " \u0007")) {
-                    throw new IllegalArgumentException("'" + text + "': channel '" + channel + "' is not valid");
+                    throw new IllegalArgumentException("'" + shown + "': channel '" + withoutUserInfo(channel)
+                            + "' is not valid");
                 }
                 channels.add("#&+!".indexOf(channel.charAt(0)) >= 0 ? channel : "#" + channel);
             }

@@ -39,11 +39,14 @@ final class Link implements AutoCloseable {
     private final InputStream sslIn;
     private final OutputStream sslOut;
     private final ServerAddress server;
+    private final boolean certificateVerified;
 
-    private Link(SocketChannel channel, SSLSocket ssl, ServerAddress server) throws IOException {
+    private Link(SocketChannel channel, SSLSocket ssl, ServerAddress server, boolean certificateVerified)
+            throws IOException {
         this.channel = channel;
         this.ssl = ssl;
         this.server = server;
+        this.certificateVerified = certificateVerified;
         this.sslIn = ssl == null ? null : ssl.getInputStream();
         this.sslOut = ssl == null ? null : ssl.getOutputStream();
     }
@@ -52,11 +55,14 @@ final class Link implements AutoCloseable {
      * Resolves, connects {@code channel} (fresh, so that another thread can close it to abort) and, for TLS
      * servers, completes the handshake, verifying the certificate. Closes the channel on failure.
      *
+     * @param tlsVerifies whether {@code tls} checks the server's certificate (false under
+     *                    {@code tls.insecureSkipVerify}); decides {@link #secure()}
+     *
      * @throws java.net.UnknownHostException when the name does not resolve
      * @throws IOException                   on refusal, timeout or handshake failure
      */
-    static Link open(SocketChannel channel, ServerAddress server, SSLContext tls, int timeoutMillis)
-            throws IOException {
+    static Link open(SocketChannel channel, ServerAddress server, SSLContext tls, boolean tlsVerifies,
+            int timeoutMillis) throws IOException {
         try {
             InetAddress address = InetAddress.getByName(server.host());
             channel.configureBlocking(true);
@@ -67,7 +73,7 @@ final class Link implements AutoCloseable {
             channel.socket().setReceiveBufferSize(RECEIVE_BUFFER_BYTES);
             channel.socket().connect(new InetSocketAddress(address, server.port()), timeoutMillis);
             if (!server.tls()) {
-                return new Link(channel, null, server);
+                return new Link(channel, null, server, false);
             }
             SSLSocket ssl = (SSLSocket) tls.getSocketFactory()
                     .createSocket(channel.socket(), server.host(), server.port(), true);
@@ -82,7 +88,7 @@ final class Link implements AutoCloseable {
             ssl.setSoTimeout(timeoutMillis);
             ssl.startHandshake();
             ssl.setSoTimeout(0);
-            return new Link(channel, ssl, server);
+            return new Link(channel, ssl, server, tlsVerifies);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -141,8 +147,17 @@ final class Link implements AutoCloseable {
         return server;
     }
 
-    boolean secure() {
+    /** TLS, whether or not the certificate was checked. */
+    boolean encrypted() {
         return ssl != null;
+    }
+
+    /**
+     * TLS with the server's certificate verified (trust store or pin): only then is the other end known to be the
+     * server, and only then may credentials that a listener could reuse (SASL PLAIN) go over the link.
+     */
+    boolean secure() {
+        return ssl != null && certificateVerified;
     }
 
     /** Blocking read into a heap buffer; -1 at end of stream. */

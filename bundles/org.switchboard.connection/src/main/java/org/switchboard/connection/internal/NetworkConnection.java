@@ -64,6 +64,12 @@ public final class NetworkConnection implements IrcConnection {
      */
     static List<String> traceParams(IrcMessage message) {
         List<String> params = message.params();
+        // our JOIN's keys; a server's JOIN has none (its second parameter is the extended-join account)
+        if (params.size() >= 2 && message.source() == null && message.is("JOIN")) {
+            List<String> masked = new ArrayList<>(params);
+            masked.set(1, "****");
+            return List.copyOf(masked);
+        }
         if (params.size() == 2 && (message.is("PRIVMSG") || message.is("NOTICE"))) {
             String text = params.get(1);
             String redacted = ServicesPasswords.redact(params.get(0), text);
@@ -71,21 +77,53 @@ public final class NetworkConnection implements IrcConnection {
                 return List.of(params.get(0), redacted);
             }
         }
-        // the servers' own aliases for services (NS IDENTIFY pw, sent with /raw)
-        String services = message.is("NS") || message.is("NICKSERV") ? "NickServ"
-                : message.is("CS") || message.is("CHANSERV") ? "ChanServ" : null;
+        // the servers' own aliases for services (NS IDENTIFY pw, or IDENTIFY pw, sent with /raw)
+        String command = message.command().toUpperCase(Locale.ROOT);
+        String services = SERVICES_ALIASES.get(command);
         if (services != null && !params.isEmpty()) {
-            String text = String.join(" ", params);
-            String redacted = ServicesPasswords.redact(services, text);
+            // IDENTIFY pw as a command is what "IDENTIFY pw" to NickServ is as a message
+            String prefix = services.equals(command) ? command + " " : "";
+            String text = prefix + String.join(" ", params);
+            String redacted = ServicesPasswords.redact(prefix.isEmpty() ? services : "NickServ", text);
             if (!redacted.equals(text)) {
-                return List.of(redacted);
+                return List.of(redacted.substring(prefix.length()));
             }
         }
         return params;
     }
 
+    /**
+     * Commands that servers (InspIRCd, UnrealIRCd, Solanum, with Anope or Atheme) take as a message to a service,
+     * by the service they reach; IDENTIFY and LOGIN are commands of NickServ themselves and map to themselves.
+     */
+    private static final Map<String, String> SERVICES_ALIASES = Map.ofEntries(
+            Map.entry("NS", "NickServ"), Map.entry("NICKSERV", "NickServ"),
+            Map.entry("CS", "ChanServ"), Map.entry("CHANSERV", "ChanServ"),
+            Map.entry("MS", "MemoServ"), Map.entry("MEMOSERV", "MemoServ"),
+            Map.entry("OS", "OperServ"), Map.entry("OPERSERV", "OperServ"),
+            Map.entry("HS", "HostServ"), Map.entry("HOSTSERV", "HostServ"),
+            Map.entry("BS", "BotServ"), Map.entry("BOTSERV", "BotServ"),
+            Map.entry("IDENTIFY", "IDENTIFY"), Map.entry("LOGIN", "LOGIN"));
+
     /** Commands whose parameters are secrets: never logged, never shown as "sent". */
     private static final Set<String> SECRET_COMMANDS = Set.of("PASS", "AUTHENTICATE", "OPER");
+
+    /**
+     * Why {@code message} cannot go on the wire, for logs and the user. The serializer's own message quotes the
+     * offending parameter, which for a secret command is the password itself: then only which parameter and why.
+     */
+    static String refusal(IrcMessage message, IrcProtocolException e) {
+        if (!SECRET_COMMANDS.contains(message.command().toUpperCase(Locale.ROOT))) {
+            return e.getMessage();
+        }
+        List<String> params = message.params();
+        for (int i = 0; i < params.size(); i++) {
+            if (StringUtils.containsAny(params.get(i), '\r', '\n', '\0')) {
+                return "parameter " + (i + 1) + " holds a line break or NUL character";
+            }
+        }
+        return "its parameters do not fit on an IRC line";
+    }
 
     /** Commands that belong to the current link rather than to the user's conversation. */
     private static final Set<String> CONTROL_COMMANDS = Set.of("PONG", "PING", "CAP", "AUTHENTICATE");
@@ -214,7 +252,7 @@ public final class NetworkConnection implements IrcConnection {
             protocol.serialize(message);
         } catch (IrcProtocolException e) {
             LOG.log(Level.WARNING, "Refused to send an invalid {0} on {1}: {2}", command, settings.name,
-                    e.getMessage());
+                    refusal(message, e));
             return false;
         }
         LinkState link;
@@ -237,7 +275,15 @@ public final class NetworkConnection implements IrcConnection {
         }
         List<IrcMessage> parts = List.of(message);
         if (command.equals("PRIVMSG") || command.equals("NOTICE")) {
-            parts = protocol.splitMessage(message, ownSource(), isupport.linelen());
+            try {
+                parts = protocol.splitMessage(message, ownSource(), isupport.linelen());
+            } catch (IrcProtocolException e) {
+                // a tiny LINELEN or a very long own host leaves no room for text: say so where the user looks,
+                // since callers only learn "refused" from false
+                LOG.log(Level.WARNING, "{0}: not sending a {1}: {2}", settings.name, command, e.getMessage());
+                events.notice("Not sent: " + e.getMessage());
+                return false;
+            }
         }
         return queue.offerUser(parts);
     }
@@ -355,7 +401,28 @@ public final class NetworkConnection implements IrcConnection {
 
     // ---------------------------------------------------------------- life cycle
 
+    /**
+     * The reader thread's body. Whatever ends the loop, its end resets the thread and reports DISCONNECTED: a
+     * failure that escaped it would otherwise leave a dead network that the UI shows as connected and that
+     * {@link #connect()} could not restart.
+     */
     private void run() {
+        try {
+            connectAndReadUntilUnwanted();
+        } catch (Throwable e) {
+            LOG.log(Level.ERROR, settings.name + ": the connection stopped on an unexpected failure", e);
+            synchronized (this) {
+                // not restarted on its own: the same failure would likely end it again, in a tight loop
+                wanted = false;
+                stopDetail = "Stopped by an internal error (" + e + "); connect again to retry";
+            }
+            Failures.rethrowIfFatal(e);
+        } finally {
+            runEnded();
+        }
+    }
+
+    private void connectAndReadUntilUnwanted() {
         int attempt = 0;
         int serverIndex = 0;
         while (true) {
@@ -380,7 +447,8 @@ public final class NetworkConnection implements IrcConnection {
                         closeQuietly(channel);
                     }
                 }
-                Link opened = Link.open(channel, server, context, settings.connectTimeoutMillis);
+                Link opened = Link.open(channel, server, context, !settings.tlsInsecureSkipVerify,
+                        settings.connectTimeoutMillis);
                 link = new LinkState(opened);
                 synchronized (this) {
                     connecting = null;
@@ -397,9 +465,10 @@ public final class NetworkConnection implements IrcConnection {
                 if (link == null && e instanceof SSLException) {
                     events.notice(failure);
                 }
-            } catch (RuntimeException | LinkageError e) {
+            } catch (Throwable e) {
                 // a bug (or a class missing after a bundle update) must cost one link, not the network: log it,
                 // drop the link, retry as after any failure
+                Failures.rethrowIfFatal(e);
                 LOG.log(Level.ERROR, settings.name + ": unexpected failure on the link to " + server, e);
                 failure = "Internal error on the link to " + server + " (" + e + ")";
             } finally {
@@ -437,13 +506,19 @@ public final class NetworkConnection implements IrcConnection {
             setState(ConnectionState.WAITING_TO_RECONNECT, detail);
             awaitRetry(delay);
         }
+    }
+
+    /** The reader thread's last act, however it ended: no thread, no link, DISCONNECTED reported. */
+    private void runEnded() {
         ConnectionState previous;
         String detail;
         synchronized (this) {
             previous = state;
             state = ConnectionState.DISCONNECTED;
-            detail = stopDetail;
+            detail = StringUtils.defaultIfEmpty(stopDetail, "Disconnected");
             thread = null;
+            connecting = null;
+            current = null;
             if (wanted && !closed) {
                 // connect() raced with our exit: go on in a fresh thread
                 thread = new Thread(this::run, "switchboard-reader-" + settings.name);
@@ -663,8 +738,14 @@ public final class NetworkConnection implements IrcConnection {
             lag = -1;
             ownSource = null;
             nick = nicks.first();
+            if (link.encrypted() && !link.secure()) {
+                LOG.log(Level.WARNING, "{0}: the TLS certificate of {1} is NOT verified (tls.insecureSkipVerify): "
+                        + "anyone between here and the server can read and change this connection; no credentials "
+                        + "that need a secure link are sent over it", settings.name, link.server());
+            }
             setState(ConnectionState.REGISTERING, "Connected to " + link.server()
-                    + (link.secure() ? " (TLS)" : "") + "; registering as " + nick);
+                    + (link.secure() ? " (TLS)" : link.encrypted() ? " (TLS, certificate NOT verified)" : "")
+                    + "; registering as " + nick);
             writer.start();
             control(IrcMessage.of("CAP", "LS", "302"));
             if (settings.serverPassword != null) {
@@ -735,8 +816,12 @@ public final class NetworkConnection implements IrcConnection {
                     try {
                         line = protocol.serialize(message);
                     } catch (IrcProtocolException e) {
+                        // dropped, not given back: it would fail the same way on every link
+                        taken = null;
+                        String why = refusal(message, e);
                         LOG.log(Level.WARNING, "{0}: not sending an invalid {1}: {2}", settings.name,
-                                message.command(), e.getMessage());
+                                message.command(), why);
+                        events.notice("Not sent: " + message.command() + " (" + why + ")");
                         continue;
                     }
                     byte[] bytes = (line + "\r\n").getBytes(StandardCharsets.UTF_8);
@@ -772,6 +857,17 @@ public final class NetworkConnection implements IrcConnection {
                 if (!ended) {
                     abort("Writing to " + link.server() + " failed: " + e.getMessage());
                 }
+            } catch (Throwable e) {
+                // A dead writer under a live reader would look connected and send nothing: drop the link, so that
+                // the life cycle reconnects with a fresh writer; the line goes to the next link as after an I/O error.
+                if (taken != null) {
+                    queue.giveBack(taken);
+                }
+                if (!ended) {
+                    LOG.log(Level.ERROR, settings.name + ": the writer to " + link.server() + " failed", e);
+                    abort("Internal error while writing to " + link.server() + " (" + e + ")");
+                }
+                Failures.rethrowIfFatal(e);
             }
         }
 
@@ -800,12 +896,15 @@ public final class NetworkConnection implements IrcConnection {
                     handle(message);
                 }
                 track(message);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                Failures.rethrowIfFatal(e);
                 LOG.log(Level.WARNING, settings.name + ": could not handle " + message.command(), e);
             }
             try {
                 events.message(message);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // the component guards each listener; this guards the reader against the rest
+                Failures.rethrowIfFatal(e);
                 LOG.log(Level.ERROR, settings.name + ": dispatch of " + message.command() + " failed", e);
             }
         }
@@ -822,11 +921,7 @@ public final class NetworkConnection implements IrcConnection {
             switch (m.command()) {
                 case "CAP" -> cap(m);
                 case "AUTHENTICATE" -> authenticate(m);
-                case "903", "907" -> {
-                    sasl = null;
-                    saslSucceeded = true;
-                    capEnd();
-                }
+                case "903", "907" -> saslSucceeded(m);
                 case "902", "904", "905", "906" -> saslFailed(m);
                 case "908" -> LOG.log(Level.INFO, "{0}: server offers SASL mechanisms {1}", settings.name,
                         m.param(1));
@@ -888,9 +983,10 @@ public final class NetworkConnection implements IrcConnection {
 
         // ------------------------------------------------------------ CAP
 
-        private Set<String> wanted() {
+        /** Our own capabilities, SASL if configured, and {@code requested} (what other bundles ask for). */
+        private Set<String> wanted(Set<String> requested) {
             Set<String> wanted = new LinkedHashSet<>(OWN_CAPABILITIES);
-            wanted.addAll(events.requestedCapabilities());
+            wanted.addAll(requested);
             if (isSaslConfigured()) {
                 wanted.add("sasl");
             }
@@ -932,7 +1028,7 @@ public final class NetworkConnection implements IrcConnection {
                     if (added.containsKey("sts") && applySts(added.get("sts"))) {
                         return;
                     }
-                    Set<String> want = wanted();
+                    Set<String> want = wanted(events.requestedCapabilities());
                     want.retainAll(added.keySet());
                     want.removeAll(enabled);
                     want.remove("sasl");
@@ -954,12 +1050,19 @@ public final class NetworkConnection implements IrcConnection {
 
         /**
          * Applies an sts capability value; returns true when this plaintext link must be dropped for a TLS one.
-         * Over TLS the policy (duration) is stored or refreshed; over plaintext only the port counts.
+         * Over verified TLS the policy (duration) is stored or refreshed; over plaintext only the port counts.
+         * Over TLS without certificate verification nothing is stored: whoever answered may not be the server,
+         * and a policy it made up would outlive this link.
          */
         private boolean applySts(String value) {
             Map<String, String> keys = StsPolicies.parse(value);
             String host = link.server().host();
             try {
+                if (link.encrypted() && !link.secure()) {
+                    LOG.log(Level.INFO, "{0}: not storing the STS policy of {1}: its certificate is not verified",
+                            settings.name, link.server());
+                    return false;
+                }
                 if (link.secure()) {
                     if (keys.containsKey("duration")) {
                         sts.update(host, link.server().port(), java.time.Duration.ofSeconds(
@@ -999,7 +1102,9 @@ public final class NetworkConnection implements IrcConnection {
             if (available.containsKey("sts") && applySts(available.get("sts"))) {
                 return;
             }
-            Set<String> want = wanted();
+            // plugin code, so asked once and never under the connection's lock
+            Set<String> requested = Set.copyOf(events.requestedCapabilities());
+            Set<String> want = wanted(requested);
             if (isSaslConfigured()) {
                 String problem = saslProblem();
                 if (problem != null) {
@@ -1013,7 +1118,7 @@ public final class NetworkConnection implements IrcConnection {
             }
             want.retainAll(available.keySet());
             synchronized (NetworkConnection.this) {
-                lastRequested = Set.copyOf(events.requestedCapabilities());
+                lastRequested = requested;
             }
             if (!request(want)) {
                 capEnd();
@@ -1031,10 +1136,16 @@ public final class NetworkConnection implements IrcConnection {
                 return "Server " + link.server() + " offers SASL " + offered + " but not " + mechanism;
             }
             if (mechanism.equals("PLAIN") && !link.secure() && !settings.saslAllowPlaintext) {
+                if (link.encrypted()) {
+                    return "Refusing to send SASL PLAIN credentials to " + link.server() + ": its TLS certificate "
+                            + "is not verified (tls.insecureSkipVerify), so anyone could be answering (pin its "
+                            + "fingerprint with tls.pinnedFingerprints instead, or set sasl.allowPlaintext=true)";
+                }
                 return "Refusing to send SASL PLAIN credentials over an unencrypted connection to "
                         + link.server() + " (use a TLS server, +host:port, or set sasl.allowPlaintext=true)";
             }
-            if (mechanism.equals("EXTERNAL") && !link.secure()) {
+            // the client certificate proves who we are without a secret a server could replay: encryption suffices
+            if (mechanism.equals("EXTERNAL") && !link.encrypted()) {
                 return "SASL EXTERNAL needs a TLS connection with a client certificate";
             }
             return null;
@@ -1087,7 +1198,16 @@ public final class NetworkConnection implements IrcConnection {
             }
         }
 
-        synchronized void capabilitiesChanged() {
+        void capabilitiesChanged() {
+            // plugin code: asked before taking any lock, so that a slow or re-entrant CapabilityRequest blocks
+            // neither the reader nor send()
+            Set<String> now = Set.copyOf(events.requestedCapabilities());
+            synchronized (this) {
+                capabilitiesChanged(now);
+            }
+        }
+
+        private void capabilitiesChanged(Set<String> now) {
             if (!capLsDone) {
                 return;
             }
@@ -1096,8 +1216,7 @@ public final class NetworkConnection implements IrcConnection {
                 capabilitiesChangedWhileRegistering = true;
                 return;
             }
-            Set<String> now = events.requestedCapabilities();
-            Set<String> want = wanted();
+            Set<String> want = wanted(now);
             want.retainAll(available.keySet());
             want.removeAll(enabled);
             want.remove("sasl");
@@ -1128,6 +1247,23 @@ public final class NetworkConnection implements IrcConnection {
                 control(IrcMessage.of("AUTHENTICATE", "*"));
                 saslFailedWith("SASL " + settings.saslMechanism + " failed: " + e.getMessage());
             }
+        }
+
+        private void saslSucceeded(IrcMessage m) {
+            if (sasl == null) {
+                // no exchange of ours is under way (none began, or it failed): nothing to succeed
+                return;
+            }
+            if (!sasl.serverProvedItself()) {
+                // Anyone can say 903. For SCRAM the server's signature (v=) is what shows it holds the password's
+                // keys; without it this may be an impostor that merely let us in.
+                saslFailedWith("SASL " + sasl.mechanism() + " failed: the server did not prove it knows the password ("
+                        + m.command() + " before a verified SCRAM server signature)");
+                return;
+            }
+            sasl = null;
+            saslSucceeded = true;
+            capEnd();
         }
 
         private void saslFailed(IrcMessage m) {

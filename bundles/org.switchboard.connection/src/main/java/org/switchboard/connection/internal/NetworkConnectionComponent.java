@@ -174,14 +174,36 @@ public class NetworkConnectionComponent implements IrcConnection, NetworkConnect
         }
     }
 
-    /** Counted against the callback's bundle and logged rate-limited by the plugin manager's monitor, when it runs. */
+    /**
+     * Counted against the callback's bundle and logged rate-limited by the plugin manager's monitor, when it runs;
+     * rethrows what cannot be survived (see {@link Failures}), after reporting it.
+     */
     private void callbackFailed(Object callback, String callbackName, Throwable failure) {
         CallbackMonitor monitor = callbackMonitor;
-        if (monitor != null) {
-            monitor.failed(callback, callbackName, failure);
-        } else {
-            LOG.log(Level.ERROR, callbackName + " of " + callback.getClass().getName() + " failed", failure);
+        try {
+            if (monitor != null) {
+                monitor.failed(callback, callbackName, failure);
+            } else {
+                LOG.log(Level.ERROR, callbackName + " of " + describe(callback) + " failed", failure);
+            }
+        } catch (Throwable reporting) {
+            // the monitor promises not to throw; if it does anyway, the failure must still be seen
+            Failures.rethrowIfFatal(reporting);
+            LOG.log(Level.ERROR, callbackName + " of " + describe(callback) + " failed", failure);
         }
+        Failures.rethrowIfFatal(failure);
+    }
+
+    /** The callback's class and, in a framework, the bundle it comes from: who to blame. */
+    static String describe(Object callback) {
+        String name = callback.getClass().getName();
+        org.osgi.framework.Bundle bundle = null;
+        try {
+            bundle = org.osgi.framework.FrameworkUtil.getBundle(callback.getClass());
+        } catch (RuntimeException | LinkageError e) {
+            // outside a framework (tests) the class name has to do
+        }
+        return bundle == null ? name : name + " (bundle " + bundle.getSymbolicName() + " " + bundle.getVersion() + ")";
     }
 
     static Set<String> commands(Object property) {
@@ -204,13 +226,16 @@ public class NetworkConnectionComponent implements IrcConnection, NetworkConnect
     }
 
     // ---------------------------------------------------------------- Events: fan out, never let a listener hurt us
+    // Each callback is guarded on its own, against any Throwable: one listener's error (a NoClassDefFoundError after
+    // a bundle update, an AssertionError, a StackOverflowError) must reach neither the other listeners nor the
+    // reader or writer thread. callbackFailed rethrows what no thread survives.
 
     @Override
     public void message(IrcMessage message) {
         for (IrcMessageListener listener : listenerTable.listenersFor(message.command())) {
             try {
                 listener.onMessage(this, message);
-            } catch (RuntimeException | LinkageError | AssertionError e) {
+            } catch (Throwable e) {
                 callbackFailed(listener, "IrcMessageListener " + message.command(), e);
             }
         }
@@ -221,7 +246,7 @@ public class NetworkConnectionComponent implements IrcConnection, NetworkConnect
         for (ConnectionListener listener : connectionListeners) {
             try {
                 listener.stateChanged(this, previous, current, detail);
-            } catch (RuntimeException | LinkageError | AssertionError e) {
+            } catch (Throwable e) {
                 callbackFailed(listener, "ConnectionListener.stateChanged", e);
             }
         }
@@ -232,7 +257,7 @@ public class NetworkConnectionComponent implements IrcConnection, NetworkConnect
         for (ConnectionListener listener : connectionListeners) {
             try {
                 listener.messageSent(this, message);
-            } catch (RuntimeException | LinkageError | AssertionError e) {
+            } catch (Throwable e) {
                 callbackFailed(listener, "ConnectionListener.messageSent", e);
             }
         }
@@ -243,7 +268,7 @@ public class NetworkConnectionComponent implements IrcConnection, NetworkConnect
         for (ConnectionListener listener : connectionListeners) {
             try {
                 listener.notice(this, text);
-            } catch (RuntimeException | LinkageError | AssertionError e) {
+            } catch (Throwable e) {
                 callbackFailed(listener, "ConnectionListener.notice", e);
             }
         }
@@ -254,7 +279,7 @@ public class NetworkConnectionComponent implements IrcConnection, NetworkConnect
         for (ConnectionListener listener : connectionListeners) {
             try {
                 listener.lagChanged(this, lagMillis);
-            } catch (RuntimeException | LinkageError | AssertionError e) {
+            } catch (Throwable e) {
                 callbackFailed(listener, "ConnectionListener.lagChanged", e);
             }
         }
@@ -266,7 +291,7 @@ public class NetworkConnectionComponent implements IrcConnection, NetworkConnect
         for (CapabilityRequest request : capabilityRequests) {
             try {
                 caps.addAll(request.capabilities());
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 callbackFailed(request, "CapabilityRequest.capabilities", e);
             }
         }

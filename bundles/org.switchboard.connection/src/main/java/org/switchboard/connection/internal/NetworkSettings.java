@@ -51,8 +51,13 @@ public final class NetworkSettings {
     public record ChannelKey(String channel, String key) {
         static ChannelKey parse(String entry) {
             String[] parts = StringUtils.split(entry.trim(), ' ');
-            if (parts.length == 0 || parts.length > 2) {
-                throw new IllegalArgumentException("autojoin entry '" + entry + "' is not '#channel' or '#channel key'");
+            if (parts.length == 0) {
+                throw new IllegalArgumentException("an autojoin entry is empty; give '#channel' or '#channel key'");
+            }
+            if (parts.length > 2) {
+                // the rest is (or holds) the channel's key: a secret, which would reach the log with the message
+                throw new IllegalArgumentException("autojoin entry for " + parts[0]
+                        + " is not '#channel' or '#channel key' (a key holds no spaces)");
             }
             return new ChannelKey(parts[0], parts.length == 2 ? parts[1] : null);
         }

@@ -53,7 +53,7 @@ final class NewNetwork {
         String port = words.size() == 2 ? words.get(1) : null;
         if (StringUtils.startsWithIgnoreCase(target, "irc://") || StringUtils.startsWithIgnoreCase(target, "ircs://")) {
             if (port != null) {
-                throw new IllegalArgumentException("give the port in the URL: " + target);
+                throw new IllegalArgumentException("give the port in the URL: " + IrcUrl.withoutUserInfo(target));
             }
             IrcUrl url = IrcUrl.parse(target);
             return tls && !url.server().tls()
@@ -61,7 +61,8 @@ final class NewNetwork {
                     : url;
         }
         if (port != null && target.contains(":") && !target.startsWith("[")) {
-            throw new IllegalArgumentException("'" + target + "' has a port already; give it once");
+            throw new IllegalArgumentException("'" + IrcUrl.withoutUserInfo(target) + "' has a port already; give it "
+                    + "once");
         }
         boolean tlsPort = port != null && port.startsWith("+");
         String spec = (tls && !tlsPort && !target.startsWith("+") ? "+" : "") + target

@@ -15,6 +15,8 @@ import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.apache.commons.lang3.StringUtils;
+
 /**
  * The client side of one SASL exchange (IRCv3 sasl-3.1/3.2): PLAIN, EXTERNAL and SCRAM-SHA-256 (RFC 5802/7677).
  * It only turns server challenges into {@code AUTHENTICATE} payloads; the connection drives it. Payloads hold
@@ -25,6 +27,22 @@ final class SaslClient {
     /** Longest AUTHENTICATE payload per line. */
     static final int CHUNK = 400;
 
+    /**
+     * Most base64 characters one server challenge may take. SCRAM's are under 200; without a bound a server that
+     * keeps sending 400-character pieces would grow the buffer for as long as it likes.
+     */
+    static final int MAX_CHALLENGE = 64 * 1024;
+
+    /** RFC 7677 (section 4) asks servers for at least 4096; fewer make a recorded exchange cheap to crack. */
+    static final int MIN_SCRAM_ITERATIONS = 4096;
+
+    /**
+     * Most SCRAM iterations computed. The reader thread computes them: 2^31 would hold it for many minutes. A
+     * million take about half a second and cover strong server settings (Atheme's default is 64000, OWASP
+     * recommends 600000 for PBKDF2-HMAC-SHA256).
+     */
+    static final int MAX_SCRAM_ITERATIONS = 1_000_000;
+
     private final String mechanism;
     private final String user;
     private final String password;
@@ -32,6 +50,7 @@ final class SaslClient {
     private int step;
     private String scramClientFirstBare;
     private byte[] scramServerSignature;
+    private boolean scramServerVerified;
 
     SaslClient(String mechanism, String user, String password) {
         this.mechanism = mechanism;
@@ -44,13 +63,26 @@ final class SaslClient {
     }
 
     /**
+     * Whether a success reply (903) may be believed: for SCRAM only once the server's final message proved that it
+     * holds the password's keys (its signature checked); PLAIN and EXTERNAL have the server prove nothing.
+     */
+    boolean serverProvedItself() {
+        return !mechanism.startsWith("SCRAM-") || scramServerVerified;
+    }
+
+    /**
      * Feeds one {@code AUTHENTICATE} parameter from the server. Returns the payload lines to send (each the
      * parameter of one {@code AUTHENTICATE}), an empty list while a chunked challenge is incomplete.
      *
-     * @throws SaslException when the server's data is unusable (bad SCRAM nonce or signature)
+     * @throws SaslException when the server's data is unusable (bad SCRAM nonce or signature, a challenge over
+     *                       {@link #MAX_CHALLENGE}, an iteration count out of range)
      */
     List<String> onServerData(String data) {
         if (!"+".equals(data)) {
+            if (challenge.length() + data.length() > MAX_CHALLENGE) {
+                challenge.setLength(0);
+                throw new SaslException("the server's challenge is longer than " + MAX_CHALLENGE / 1024 + " KiB");
+            }
             challenge.append(data);
             if (data.length() == CHUNK) {
                 return List.of();
@@ -104,8 +136,20 @@ final class SaslClient {
             if (nonce == null || salt == null || iterations == null || !nonce.startsWith(clientNonce)) {
                 throw new SaslException("the server's SCRAM challenge is invalid");
             }
+            int count;
             try {
-                byte[] salted = hi(password, Base64.getDecoder().decode(salt), Integer.parseInt(iterations));
+                count = Integer.parseInt(iterations);
+            } catch (NumberFormatException e) {
+                throw new SaslException("the server's SCRAM iteration count '"
+                        + StringUtils.abbreviate(iterations, 20) + "' is not a number");
+            }
+            if (count < MIN_SCRAM_ITERATIONS || count > MAX_SCRAM_ITERATIONS) {
+                throw new SaslException("the server asks for " + count + " SCRAM iterations; refusing counts outside "
+                        + MIN_SCRAM_ITERATIONS + " to " + MAX_SCRAM_ITERATIONS + " (fewer weaken the password's "
+                        + "protection, more would stall the connection)");
+            }
+            try {
+                byte[] salted = hi(password, Base64.getDecoder().decode(salt), count);
                 byte[] clientKey = hmac(salted, "Client Key");
                 byte[] storedKey = MessageDigest.getInstance("SHA-256").digest(clientKey);
                 String withoutProof = "c=biws,r=" + nonce;
@@ -128,6 +172,7 @@ final class SaslClient {
             throw new SaslException("the server could not prove it knows the SCRAM password ("
                     + (fields.containsKey("e") ? fields.get("e") : "bad signature") + ")");
         }
+        scramServerVerified = true;
         return new byte[0];
     }
 

@@ -25,6 +25,11 @@ public record ServerAddress(String host, int port, boolean tls) {
 
     public static ServerAddress parse(String text) {
         String spec = StringUtils.trimToEmpty(text);
+        if (spec.indexOf('@') >= 0) {
+            // user:password@host: refused, and kept out of the message, which reaches the log
+            throw new IllegalArgumentException("'" + IrcUrl.withoutUserInfo(spec)
+                    + "': user or password in a server address is not supported");
+        }
         boolean tls = false;
         if (StringUtils.startsWithIgnoreCase(spec, "ircs://")) {
             tls = true;

@@ -25,7 +25,8 @@
  * An {@link javax.net.ssl.SSLSocket} layered on the {@link java.nio.channels.SocketChannel}'s socket; host name
  * verification ("HTTPS" endpoint identification) and the JDK (or configured) trust store by default; pins
  * replace CA checks; refusals name the problem and the SHA-256 fingerprint. STS policies are kept per host in
- * the bundle's data area.
+ * the bundle's data area. A link under {@code tls.insecureSkipVerify} is encrypted but not secure: its state says
+ * "certificate NOT verified", SASL PLAIN is not sent over it and no STS policy learned over it is stored.
  *
  * <h2>Network files</h2>
  * {@link org.switchboard.connection.internal.NetworkFileFolders} has FileInstall watch the installation's

@@ -131,6 +131,184 @@ class LinkLifecycleTest {
     }
 
     @Test
+    void anErrorInDispatchDoesNotStopTheReaderEither() {
+        List<Error> errors = List.of(new StackOverflowError("deep"), new NoClassDefFoundError("org/example/Gone"),
+                new AssertionError("plugin assert"), new java.util.ServiceConfigurationError("no provider"));
+        Harness throwing = new Harness() {
+            @Override
+            public void message(IrcMessage message) {
+                super.message(message);
+                if (message.is("PRIVMSG") && message.lastParam().startsWith("boom ")) {
+                    throw errors.get(Integer.parseInt(message.lastParam().substring(5)));
+                }
+            }
+        };
+        try (throwing) {
+            throwing.start(Harness.settings(server.port()).build());
+            ScriptedIrcServer.Peer peer = server.awaitPeer();
+            RegistrationTest.register(peer, "alice");
+            throwing.awaitState(ConnectionState.CONNECTED);
+            for (int i = 0; i < errors.size(); i++) {
+                peer.send(":bob!b@h PRIVMSG #x :boom " + i);
+            }
+            peer.send(":bob!b@h PRIVMSG #x :after");
+            throwing.awaitReceived(m -> m.is("PRIVMSG") && "after".equals(m.lastParam()));
+            assertEquals(ConnectionState.CONNECTED, throwing.connection.state());
+            // the writer lives too
+            throwing.connection.send(IrcMessage.of("PRIVMSG", "#x", "still here"));
+            peer.awaitLine("PRIVMSG #x :still here");
+            assertEquals(1, server.connectionCount());
+        }
+    }
+
+    @Test
+    void whateverEndsTheLifeCycleItReportsDisconnectedAndCanBeConnectedAgain() {
+        java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+        Harness failing = new Harness() {
+            @Override
+            public synchronized void stateChanged(ConnectionState previous, ConnectionState current, String detail) {
+                super.stateChanged(previous, current, detail);
+                // thrown where the life cycle itself calls out, outside any one link
+                if (current == ConnectionState.WAITING_TO_RECONNECT && failed.compareAndSet(false, true)) {
+                    throw new AssertionError("listener bug while waiting to reconnect");
+                }
+            }
+        };
+        try (failing) {
+            failing.start(Harness.settings(server.port()).build());
+            ScriptedIrcServer.Peer first = server.awaitPeer();
+            RegistrationTest.register(first, "alice");
+            failing.awaitState(ConnectionState.CONNECTED);
+            first.reset();
+            failing.awaitState(ConnectionState.WAITING_TO_RECONNECT);
+            Harness.StateChange down = failing.awaitState(ConnectionState.DISCONNECTED);
+            assertTrue(down.detail().contains("internal error"), down.detail());
+            assertTrue(down.detail().contains("listener bug while waiting to reconnect"), down.detail());
+            assertEquals(ConnectionState.DISCONNECTED, failing.connection.state());
+
+            failing.connection.connect();
+            RegistrationTest.register(server.awaitPeer(), "alice");
+            failing.awaitState(ConnectionState.CONNECTED);
+        }
+    }
+
+    @Test
+    void anOutOfMemoryErrorOnTheReaderStillEndsInDisconnected() {
+        Harness failing = new Harness() {
+            @Override
+            public void message(IrcMessage message) {
+                super.message(message);
+                if (message.is("PRIVMSG") && "oom".equals(message.lastParam())) {
+                    throw new OutOfMemoryError("test: pretend the heap is gone");
+                }
+            }
+        };
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        List<Throwable> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // the error goes on up and ends the thread, as it must; kept out of the test output
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught.add(e));
+        try (failing) {
+            failing.start(Harness.settings(server.port()).build());
+            ScriptedIrcServer.Peer peer = server.awaitPeer();
+            RegistrationTest.register(peer, "alice");
+            failing.awaitState(ConnectionState.CONNECTED);
+            peer.send(":bob!b@h PRIVMSG #x :oom");
+            Harness.StateChange down = failing.awaitState(ConnectionState.DISCONNECTED);
+            assertTrue(down.detail().contains("OutOfMemoryError"), down.detail());
+            peer.awaitClosed();
+            Harness.await("the error reached the thread's end", () -> !uncaught.isEmpty());
+            assertTrue(uncaught.get(0) instanceof OutOfMemoryError, uncaught.toString());
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(previous);
+        }
+    }
+
+    @Test
+    void aFailingWriterDropsTheLinkSoThatAFreshOneSendsWhatItTook() {
+        // serialize fails once, on the writer thread, for one line: as a class gone after a bundle update would
+        java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+        org.switchboard.api.irc.IrcProtocol failingOnce = (org.switchboard.api.irc.IrcProtocol)
+                java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {org.switchboard.api.irc.IrcProtocol.class}, (proxy, method, args) -> {
+                            if (method.getName().equals("serialize")
+                                    && Thread.currentThread().getName().startsWith("switchboard-writer")
+                                    && "taken".equals(((IrcMessage) args[0]).lastParam())
+                                    && failed.compareAndSet(false, true)) {
+                                throw new NoClassDefFoundError("org/example/Unloaded");
+                            }
+                            try {
+                                return method.invoke(Harness.PROTOCOL, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+        harness.connection = new NetworkConnection(Harness.settings(server.port()).build(), failingOnce, harness);
+        harness.connection.connect();
+        ScriptedIrcServer.Peer first = server.awaitPeer();
+        RegistrationTest.register(first, "alice");
+        harness.awaitState(ConnectionState.CONNECTED);
+        assertTrue(harness.connection.send(IrcMessage.of("PRIVMSG", "#x", "taken")));
+        Harness.StateChange waiting = harness.awaitState(ConnectionState.WAITING_TO_RECONNECT);
+        assertTrue(waiting.detail().startsWith("Internal error while writing to 127.0.0.1:" + server.port()),
+                waiting.detail());
+        assertTrue(waiting.detail().contains("NoClassDefFoundError"), waiting.detail());
+        first.awaitClosed();
+        ScriptedIrcServer.Peer second = server.awaitPeer();
+        RegistrationTest.register(second, "alice");
+        second.awaitLine("PRIVMSG #x taken");
+        assertFalse(first.received().stream().anyMatch(line -> line.contains("taken")), first.received().toString());
+    }
+
+    @Test
+    void aFailureAfterTheWriteDropsTheLinkWithoutSendingTheLineTwice() {
+        java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+        Harness failing = new Harness() {
+            @Override
+            public void messageSent(IrcMessage message) {
+                super.messageSent(message);
+                if ("once".equals(message.lastParam()) && failed.compareAndSet(false, true)) {
+                    throw new StackOverflowError("deep in a listener");
+                }
+            }
+        };
+        try (failing) {
+            failing.start(Harness.settings(server.port()).build());
+            ScriptedIrcServer.Peer first = server.awaitPeer();
+            RegistrationTest.register(first, "alice");
+            failing.awaitState(ConnectionState.CONNECTED);
+            failing.connection.send(IrcMessage.of("PRIVMSG", "#x", "once"));
+            first.awaitLine("PRIVMSG #x once");
+            Harness.StateChange waiting = failing.awaitState(ConnectionState.WAITING_TO_RECONNECT);
+            assertTrue(waiting.detail().contains("StackOverflowError"), waiting.detail());
+            ScriptedIrcServer.Peer second = server.awaitPeer();
+            RegistrationTest.register(second, "alice");
+            failing.awaitState(ConnectionState.CONNECTED);
+            failing.connection.send(IrcMessage.of("PRIVMSG", "#x", "next"));
+            second.awaitLine("PRIVMSG #x next");
+            assertFalse(second.received().stream().anyMatch(line -> line.contains("once")),
+                    second.received().toString());
+        }
+    }
+
+    @Test
+    void aMessageWithNoRoomForTextIsRefusedAndTheUserToldWhy() {
+        harness.start(Harness.settings(server.port()).build());
+        ScriptedIrcServer.Peer peer = server.awaitPeer();
+        peer.awaitLine("CAP LS 302");
+        peer.send(":srv CAP * LS :");
+        peer.awaitLine("CAP END");
+        peer.welcome("alice", "LINELEN=20");
+        harness.awaitReceived(m -> m.is("376"));
+        assertEquals(20, harness.connection.isupport().linelen());
+        assertFalse(harness.connection.send(IrcMessage.of("PRIVMSG", "#x", "a line too long for twenty bytes")));
+        assertTrue(harness.notices.stream().anyMatch(n -> n.startsWith("Not sent: ")
+                && n.contains("line limit of 20 bytes")), harness.notices.toString());
+        // the connection goes on
+        harness.connection.send(IrcMessage.of("JOIN", "#x"));
+        peer.awaitLine("JOIN #x");
+    }
+
+    @Test
     void rejoinsChannelsWithTheirKeysAfterReconnect() {
         ScriptedIrcServer.Peer first = connected(Harness.settings(server.port())
                 .autojoin(List.of("#auto", "#locked k3y")).build());

@@ -118,6 +118,118 @@ class NetworkConnectionComponentTest {
         }
     }
 
+    /** A listener of a bundle gone bad: each call throws the next of these errors. */
+    private static final List<Error> SURVIVABLE_ERRORS = List.of(new StackOverflowError("deep"),
+            new AssertionError("assert in a plugin"), new NoClassDefFoundError("org/example/Gone"),
+            new java.util.ServiceConfigurationError("no provider"), new ExceptionInInitializerError("static init"));
+
+    private static final class ErrorThrowingListener implements IrcMessageListener, ConnectionListener,
+            org.switchboard.api.connection.CapabilityRequest {
+        private int calls;
+
+        private Error next() {
+            return SURVIVABLE_ERRORS.get(calls++ % SURVIVABLE_ERRORS.size());
+        }
+
+        @Override
+        public void onMessage(IrcConnection connection, IrcMessage message) {
+            throw next();
+        }
+
+        @Override
+        public void stateChanged(IrcConnection connection, ConnectionState previous, ConnectionState current,
+                String detail) {
+            throw next();
+        }
+
+        @Override
+        public void messageSent(IrcConnection connection, IrcMessage message) {
+            throw next();
+        }
+
+        @Override
+        public void notice(IrcConnection connection, String text) {
+            throw next();
+        }
+
+        @Override
+        public void lagChanged(IrcConnection connection, long lagMillis) {
+            throw next();
+        }
+
+        @Override
+        public Set<String> capabilities() {
+            throw next();
+        }
+    }
+
+    @Test
+    void anErrorThrownByOneListenerReachesNeitherTheOthersNorTheThreadAndIsLoggedWithTheListener() {
+        NetworkConnectionComponent component = new NetworkConnectionComponent(Harness.PROTOCOL);
+        ErrorThrowingListener broken = new ErrorThrowingListener();
+        List<String> got = new CopyOnWriteArrayList<>();
+        component.addMessageListener(broken, Map.of());
+        component.addMessageListener((connection, message) -> got.add(message.lastParam()), Map.of());
+        component.addConnectionListener(broken);
+        component.addConnectionListener(new ConnectionListener() {
+            @Override
+            public void stateChanged(IrcConnection connection, ConnectionState previous, ConnectionState current,
+                    String detail) {
+                got.add("state " + current);
+            }
+
+            @Override
+            public void messageSent(IrcConnection connection, IrcMessage message) {
+                got.add("sent " + message.command());
+            }
+
+            @Override
+            public void notice(IrcConnection connection, String text) {
+                got.add("notice " + text);
+            }
+
+            @Override
+            public void lagChanged(IrcConnection connection, long lagMillis) {
+                got.add("lag " + lagMillis);
+            }
+        });
+        component.addCapabilityRequest(broken);
+        component.addCapabilityRequest(() -> Set.of("away-notify"));
+
+        String logged = SecretsNotLoggedTest.logsOf(() -> {
+            for (int i = 0; i < SURVIVABLE_ERRORS.size(); i++) {
+                component.message(IrcMessage.of("PRIVMSG", "#x", "m" + i));
+            }
+            component.stateChanged(ConnectionState.CONNECTING, ConnectionState.REGISTERING, "detail");
+            component.messageSent(IrcMessage.of("NICK", "alice"));
+            component.notice("hello");
+            component.lagChanged(42);
+            assertEquals(Set.of("away-notify"), component.requestedCapabilities());
+        });
+        assertEquals(List.of("m0", "m1", "m2", "m3", "m4", "state REGISTERING", "sent NICK", "notice hello", "lag 42"),
+                got);
+        assertEquals(SURVIVABLE_ERRORS.size() + 5, broken.calls);
+        for (Error error : SURVIVABLE_ERRORS) {
+            assertTrue(logged.contains(error.toString()), "not logged: " + error + "\n" + logged);
+        }
+        assertTrue(logged.contains("IrcMessageListener PRIVMSG of " + ErrorThrowingListener.class.getName()), logged);
+        assertTrue(logged.contains("CapabilityRequest.capabilities of " + ErrorThrowingListener.class.getName()),
+                logged);
+    }
+
+    @Test
+    void anOutOfMemoryErrorOfAListenerIsNotSwallowed() {
+        NetworkConnectionComponent component = new NetworkConnectionComponent(Harness.PROTOCOL);
+        component.addMessageListener((connection, message) -> {
+            throw new OutOfMemoryError("test: the heap is gone");
+        }, Map.of());
+        component.addCapabilityRequest(() -> {
+            throw new OutOfMemoryError("test: the heap is gone");
+        });
+        assertThrows(OutOfMemoryError.class, () -> component.message(IrcMessage.of("PING", "x")));
+        assertThrows(OutOfMemoryError.class, component::requestedCapabilities);
+    }
+
     @Test
     void listenersThatComeAndGoTakeEffectFromTheNextMessage() {
         NetworkConnectionComponent component = new NetworkConnectionComponent(Harness.PROTOCOL);

@@ -172,9 +172,10 @@ class RegistrationTest {
         assertFalse(peer.received().contains("NICK alice3"));
     }
 
-    @Test
-    void aServerThatNeverEndsItsMotdGetsTheChannelsAndQueuedLinesAfterTheWait() {
-        harness.start(Harness.settings(server.port()).autojoin(List.of("#wait")).motdWaitMillis(400).build());
+    /** Registers without a MOTD, then queues a line for #wait; the line and the JOIN wait for the MOTD's end. */
+    private ScriptedIrcServer.Peer welcomedWithoutMotd(int motdWaitMillis) {
+        harness.start(Harness.settings(server.port()).autojoin(List.of("#wait")).motdWaitMillis(motdWaitMillis)
+                .build());
         ScriptedIrcServer.Peer peer = server.awaitPeer();
         peer.awaitLine("CAP LS 302");
         peer.send(":srv CAP * LS :");
@@ -182,12 +183,30 @@ class RegistrationTest {
         peer.send(":srv 001 alice :Welcome, and no MOTD will follow");
         harness.awaitState(ConnectionState.CONNECTED);
         harness.connection.send(org.switchboard.api.irc.IrcMessage.of("PRIVMSG", "#wait", "queued"));
-        // Within the wait, a line from the server changes nothing: the MOTD may still come.
+        return peer;
+    }
+
+    @Test
+    void withinTheMotdWaitALineFromTheServerReleasesNothing() {
+        // a wait no slow machine can outlast while the test runs
+        ScriptedIrcServer.Peer peer = welcomedWithoutMotd(60_000);
         peer.send(":srv NOTICE alice :still registering you");
-        Harness.sleep(150);
+        // the PONG goes out behind a JOIN that the NOTICE would have queued
+        peer.send("PING :sync");
+        peer.awaitLineStartingWith("PONG");
         assertFalse(peer.received().stream().anyMatch(l -> l.startsWith("JOIN") || l.startsWith("PRIVMSG")),
                 peer.received().toString());
-        Harness.sleep(400);
+        // the MOTD may still come, and its end releases them
+        peer.send(":srv 422 alice :MOTD File is missing");
+        peer.awaitLine("JOIN #wait");
+        peer.awaitLineStartingWith("PRIVMSG #wait");
+    }
+
+    @Test
+    void aServerThatNeverEndsItsMotdGetsTheChannelsAndQueuedLinesAfterTheWait() {
+        ScriptedIrcServer.Peer peer = welcomedWithoutMotd(50);
+        // at least the wait; a slower test only waits longer
+        Harness.sleep(200);
         // The first line after the wait releases them.
         peer.send(":srv NOTICE alice :anything at all");
         peer.awaitLine("JOIN #wait");
@@ -338,6 +357,40 @@ class RegistrationTest {
         peer.awaitLine("AUTHENTICATE +");
         peer.send(":srv 903 alice :SASL authentication successful");
         peer.awaitLine("CAP END");
+    }
+
+    @Test
+    void saslScramSuccessWithoutTheServerSignatureIsAFailure() throws Exception {
+        harness.start(Harness.settings(server.port()).sasl("SCRAM-SHA-256", "user", "pencil").build());
+        ScriptedIrcServer.Peer peer = server.awaitPeer();
+        negotiate(peer, "sasl=SCRAM-SHA-256");
+        peer.awaitLine("AUTHENTICATE SCRAM-SHA-256");
+        peer.send("AUTHENTICATE +");
+        String clientFirst = decode(peer.awaitLineStartingWith("AUTHENTICATE "));
+        ScramServer scram = new ScramServer("pencil", clientFirst.substring(3),
+                clientFirst.substring("n,,n=user,r=".length()));
+        peer.send("AUTHENTICATE " + encode(scram.serverFirst()));
+        peer.awaitLineStartingWith("AUTHENTICATE ");
+        // an impostor that cannot compute v=... just says "success"
+        peer.send(":srv 903 alice :SASL authentication successful");
+        Harness.StateChange down = harness.awaitState(ConnectionState.DISCONNECTED);
+        assertTrue(down.detail().contains("the server did not prove it knows the password"), down.detail());
+        peer.awaitClosed();
+        assertFalse(peer.received().contains("CAP END"), peer.received().toString());
+        assertEquals(1, server.connectionCount());
+    }
+
+    @Test
+    void saslScramSuccessBeforeTheServerFirstMessageIsAFailureToo() {
+        harness.start(Harness.settings(server.port()).sasl("SCRAM-SHA-256", "user", "pencil").saslRequired(false)
+                .build());
+        ScriptedIrcServer.Peer peer = server.awaitPeer();
+        negotiate(peer, "sasl=SCRAM-SHA-256");
+        peer.awaitLine("AUTHENTICATE SCRAM-SHA-256");
+        peer.send(":srv 903 alice :SASL authentication successful");
+        peer.awaitLine("CAP END");
+        assertTrue(harness.notices.stream().anyMatch(n -> n.contains("did not prove it knows the password")
+                && n.contains("continuing unauthenticated")), harness.notices.toString());
     }
 
     private static String decode(String line) {

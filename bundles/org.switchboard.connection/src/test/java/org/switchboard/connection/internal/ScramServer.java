@@ -12,7 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 /** The server side of RFC 5802 with SHA-256, written independently of the client to check it. */
 final class ScramServer {
     private final byte[] salt = "switchboard-salt".getBytes(StandardCharsets.UTF_8);
-    private final int iterations = 4096;
+    private final int iterations;
     private final String password;
     private final String clientFirstBare;
     private final String nonce;
@@ -20,9 +20,15 @@ final class ScramServer {
     private String authMessage;
 
     ScramServer(String password, String clientFirstBare, String clientNonce) {
+        this(password, clientFirstBare, clientNonce, "srvnonce", 4096);
+    }
+
+    /** With the server's part of the nonce and the iteration count chosen (a long nonce makes a long challenge). */
+    ScramServer(String password, String clientFirstBare, String clientNonce, String serverNonce, int iterations) {
         this.password = password;
         this.clientFirstBare = clientFirstBare;
-        this.nonce = clientNonce + "srvnonce";
+        this.nonce = clientNonce + serverNonce;
+        this.iterations = iterations;
     }
 
     String serverFirst() {

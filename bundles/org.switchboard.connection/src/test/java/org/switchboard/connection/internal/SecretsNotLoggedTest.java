@@ -1,5 +1,6 @@
 package org.switchboard.connection.internal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,8 +24,14 @@ class SecretsNotLoggedTest {
 
     private static final String NICKSERV_PASSWORD = "ns-pw-93be1";
 
+    /** The two halves of a password with a line break in between: neither may be logged. */
+    private static final String BROKEN_PASSWORD_START = "pw-before-5c2e";
+    private static final String BROKEN_PASSWORD_END = "pw-after-a71f";
+
+    private static final String CHANNEL_KEY = "chan-key-44d0";
+
     /** Every log record of org.switchboard while {@code body} runs, formatted, with every level on. */
-    private static String logsOf(Runnable body) {
+    static String logsOf(Runnable body) {
         List<String> logged = new CopyOnWriteArrayList<>();
         SimpleFormatter formatter = new SimpleFormatter();
         Handler capture = new Handler() {
@@ -79,6 +86,79 @@ class SecretsNotLoggedTest {
         assertTrue(all.contains("<< PRIVMSG [NickServ, IDENTIFY alice ****]"), all);
         assertTrue(all.contains(">> NS [IDENTIFY ****]"), all);
         assertFalse(all.contains(NICKSERV_PASSWORD), all);
+    }
+
+    @Test
+    void everyServicesAliasOfTheServersHasItsPasswordMaskedInTheTrace() {
+        assertEquals(List.of("LOGIN ****"), traced("OS", "LOGIN", NICKSERV_PASSWORD));
+        assertEquals(List.of("LOGIN ****"), traced("operserv", "LOGIN", NICKSERV_PASSWORD));
+        assertEquals(List.of("IDENTIFY #chan ****"), traced("CHANSERV", "IDENTIFY", "#chan", NICKSERV_PASSWORD));
+        assertEquals(List.of("GHOST alice ****"), traced("NickServ", "GHOST alice " + NICKSERV_PASSWORD));
+        // IDENTIFY and LOGIN as commands of their own (UnrealIRCd, InspIRCd's services aliases)
+        assertEquals(List.of("****"), traced("IDENTIFY", NICKSERV_PASSWORD));
+        assertEquals(List.of("alice ****"), traced("login", "alice", NICKSERV_PASSWORD));
+        // nothing secret: left as it is
+        assertEquals(List.of("LIST"), traced("MS", "LIST"));
+        assertEquals(List.of("#chan", "hello"), traced("PRIVMSG", "#chan", "hello"));
+    }
+
+    @Test
+    void channelKeysAreMaskedInTheTraceOfOurJoins() {
+        assertEquals(List.of("#locked", "****"), traced("JOIN", "#locked", CHANNEL_KEY));
+        assertEquals(List.of("#a,#b", "****"), traced("JOIN", "#a,#b", CHANNEL_KEY + ",other"));
+        assertEquals(List.of("#open"), traced("JOIN", "#open"));
+        // a server's extended-join carries the account, not a key
+        assertEquals(List.of("#x", "bobsaccount", "Bob"), NetworkConnection.traceParams(
+                new org.switchboard.api.irc.IrcMessage(java.util.Map.of(), "bob!b@h", "JOIN",
+                        List.of("#x", "bobsaccount", "Bob"))));
+    }
+
+    @Test
+    void aServerPasswordWithALineBreakIsNeitherSentNorLoggedAndNeitherAreChannelKeys() {
+        String[] notices = new String[1];
+        String all = logsOf(() -> {
+            try (ScriptedIrcServer server = ScriptedIrcServer.start(); Harness harness = new Harness()) {
+                NetworkConnection connection = harness.start(Harness.settings(server.port())
+                        .serverPassword(BROKEN_PASSWORD_START + "\r" + BROKEN_PASSWORD_END)
+                        .autojoin(List.of("#locked " + CHANNEL_KEY)).build());
+                ScriptedIrcServer.Peer peer = server.awaitPeer();
+                RegistrationTest.register(peer, "alice");
+                harness.awaitState(ConnectionState.CONNECTED);
+                peer.awaitLine("JOIN #locked " + CHANNEL_KEY);
+                // as /raw or /oper would send them
+                assertFalse(connection.send(org.switchboard.api.irc.IrcMessage.of("OPER", "admin",
+                        BROKEN_PASSWORD_START + "\n" + BROKEN_PASSWORD_END)));
+                assertFalse(connection.send(org.switchboard.api.irc.IrcMessage.of("PASS",
+                        BROKEN_PASSWORD_START + "\u0000" + BROKEN_PASSWORD_END)));
+                connection.send(org.switchboard.api.irc.IrcMessage.of("JOIN", "#typed", CHANNEL_KEY));
+                peer.awaitLine("JOIN #typed " + CHANNEL_KEY);
+                assertFalse(peer.received().stream().anyMatch(line -> line.startsWith("PASS")), peer.received().toString());
+                notices[0] = harness.notices.toString();
+            }
+        });
+        assertFalse(all.contains(BROKEN_PASSWORD_START), all);
+        assertFalse(all.contains(BROKEN_PASSWORD_END), all);
+        assertFalse(notices[0].contains(BROKEN_PASSWORD_START), notices[0]);
+        assertFalse(all.contains(CHANNEL_KEY), all);
+        // and the refusals were logged (the secrets were not merely dropped unseen)
+        assertTrue(all.contains("not sending an invalid PASS"), all);
+        assertTrue(all.contains("Refused to send an invalid OPER"), all);
+        assertTrue(notices[0].contains("Not sent: PASS (parameter 1 holds a line break or NUL character)"), notices[0]);
+        assertTrue(all.contains(">> JOIN [#locked, ****]"), all);
+        assertTrue(all.contains(">> JOIN [#typed, ****]"), all);
+    }
+
+    @Test
+    void aBadAutojoinEntryIsRefusedWithoutItsKey() {
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> Harness.settings(1)
+                        .autojoin(List.of("#locked " + CHANNEL_KEY + " with spaces")).build());
+        assertTrue(refused.getMessage().contains("#locked"), refused.getMessage());
+        assertFalse(refused.getMessage().contains(CHANNEL_KEY), refused.getMessage());
+    }
+
+    private static List<String> traced(String command, String... params) {
+        return NetworkConnection.traceParams(org.switchboard.api.irc.IrcMessage.of(command, params));
     }
 
     @Test

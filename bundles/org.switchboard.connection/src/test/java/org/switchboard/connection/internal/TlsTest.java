@@ -57,10 +57,11 @@ class TlsTest {
 
     @Test
     void hostNameMismatchIsRefusedEvenWithATrustedCa() throws Exception {
-        // the certificate names 127.0.0.1 and localhost; 127.0.0.2 reaches the same machine under another name
-        try (ScriptedIrcServer wildcard = ScriptedIrcServer.startTls(TLS.serverContext(),
-                java.net.InetAddress.getByName("0.0.0.0"))) {
-            harness.start(NetworkSettings.builder("tlsnet", "alice").server("127.0.0.2", wildcard.port(), true)
+        // the certificate names 127.0.0.1 and localhost; a server on 127.0.0.2 (loopback still, on Linux all of
+        // 127/8 is) is reached under a name it does not carry
+        try (ScriptedIrcServer elsewhere = ScriptedIrcServer.startTls(TLS.serverContext(),
+                java.net.InetAddress.getByName("127.0.0.2"))) {
+            harness.start(NetworkSettings.builder("tlsnet", "alice").server("127.0.0.2", elsewhere.port(), true)
                     .trustStore(TLS.trustStore().toString(), TlsMaterial.STORE_PASSWORD).reconnect(50, 100).build());
             Harness.StateChange waiting = harness.awaitState(ConnectionState.WAITING_TO_RECONNECT);
             assertTrue(waiting.detail().contains("certificate is not valid for this host name"), waiting.detail());
@@ -106,8 +107,62 @@ class TlsTest {
     }
 
     @Test
-    void insecureOptOutAcceptsAnything() {
-        harness.start(tlsSettings("127.0.0.1").tlsInsecureSkipVerify(true).build());
-        registers();
+    void insecureOptOutAcceptsAnythingAndSaysSoOncePerLink() {
+        String logged = SecretsNotLoggedTest.logsOf(() -> {
+            harness.start(tlsSettings("127.0.0.1").tlsInsecureSkipVerify(true).build());
+            registers();
+        });
+        Harness.StateChange registering = harness.states.stream()
+                .filter(s -> s.current() == ConnectionState.REGISTERING).findFirst().orElseThrow();
+        assertTrue(registering.detail().contains("(TLS, certificate NOT verified)"), registering.detail());
+        assertEquals(1, logged.split("is NOT verified", -1).length - 1, logged);
+        assertTrue(logged.contains("WARNING"), logged);
+    }
+
+    @Test
+    void saslPlainIsNotSentOverTlsWhoseCertificateIsNotVerified() {
+        harness.start(tlsSettings("127.0.0.1").tlsInsecureSkipVerify(true).sasl("PLAIN", "alice", "secret").build());
+        ScriptedIrcServer.Peer peer = server.awaitPeer();
+        peer.awaitLine("CAP LS 302");
+        peer.send(":srv CAP * LS :sasl multi-prefix");
+        Harness.StateChange down = harness.awaitState(ConnectionState.DISCONNECTED);
+        assertTrue(down.detail().contains("certificate is not verified"), down.detail());
+        peer.awaitClosed();
+        assertFalse(peer.received().stream().anyMatch(l -> l.startsWith("AUTHENTICATE")), peer.received().toString());
+    }
+
+    @Test
+    void saslPlainGoesOverVerifiedTls() {
+        harness.start(tlsSettings("127.0.0.1").trustStore(TLS.trustStore().toString(), TlsMaterial.STORE_PASSWORD)
+                .sasl("PLAIN", "alice", "secret").build());
+        ScriptedIrcServer.Peer peer = server.awaitPeer();
+        RegistrationTest.negotiate(peer, "sasl");
+        peer.awaitLine("AUTHENTICATE PLAIN");
+    }
+
+    @Test
+    void anStsPolicyAnnouncedOverAnUnverifiedLinkIsNotStored() {
+        StsPolicies unverified = StsPolicies.inMemory();
+        StsPolicies verified = StsPolicies.inMemory();
+        for (boolean insecure : new boolean[] {true, false}) {
+            try (Harness each = new Harness()) {
+                NetworkSettings.Builder settings = tlsSettings("127.0.0.1").tlsInsecureSkipVerify(insecure);
+                if (!insecure) {
+                    settings.trustStore(TLS.trustStore().toString(), TlsMaterial.STORE_PASSWORD);
+                }
+                each.connection = new NetworkConnection(settings.build(), Harness.PROTOCOL, each,
+                        insecure ? unverified : verified);
+                each.connection.connect();
+                ScriptedIrcServer.Peer peer = server.awaitPeer();
+                peer.awaitLine("CAP LS 302");
+                // over TLS the port means nothing; an unverified link taken for plaintext would "upgrade" on it
+                peer.send(":srv CAP * LS :sts=port=" + server.port() + ",duration=3600");
+                peer.awaitLine("CAP END");
+                peer.welcome("alice");
+                each.awaitState(ConnectionState.CONNECTED);
+            }
+        }
+        assertEquals(java.util.OptionalInt.empty(), unverified.tlsPort("127.0.0.1"));
+        assertEquals(java.util.OptionalInt.of(server.port()), verified.tlsPort("127.0.0.1"));
     }
 }

@@ -1,6 +1,7 @@
 package org.switchboard.connection.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -111,11 +112,103 @@ class ValuesTest {
     }
 
     @Test
-    void saslServerChallengesInChunksAreReassembled() {
+    void saslServerChallengesInChunksAreReassembled() throws Exception {
         SaslClient scram = new SaslClient("SCRAM-SHA-256", "u", "p");
-        assertEquals(1, scram.onServerData("+").size());
+        String clientFirst = decode(scram.onServerData("+"));
+        String clientNonce = clientFirst.substring("n,,n=u,r=".length());
+        // a long server nonce makes the server-first message longer than one AUTHENTICATE line
+        ScramServer server = new ScramServer("p", clientFirst.substring(3), clientNonce, "n".repeat(400), 4096);
+        String challenge = encode(server.serverFirst());
+        assertTrue(challenge.length() > 400 && challenge.length() < 800, challenge);
         // a 400-character piece means more is coming: no answer yet
-        assertEquals(List.of(), scram.onServerData("A".repeat(400)));
+        assertEquals(List.of(), scram.onServerData(challenge.substring(0, 400)));
+        List<String> response = scram.onServerData(challenge.substring(400));
+        // the answer repeats the long nonce: two lines of its own
+        assertEquals(2, response.size(), response.toString());
+        // the proof covers the whole server-first message: computed from both pieces, and only from them
+        assertTrue(server.verifyClientFinal(decode(response)), decode(response));
+        assertFalse(scram.serverProvedItself());
+        assertEquals(List.of("+"), scram.onServerData(encode(server.serverFinal())));
+        assertTrue(scram.serverProvedItself());
+    }
+
+    @Test
+    void aServerChallengeBeyond64KiBIsRefused() {
+        SaslClient scram = new SaslClient("SCRAM-SHA-256", "u", "p");
+        scram.onServerData("+");
+        for (int i = 0; i < SaslClient.MAX_CHALLENGE / 400; i++) {
+            assertEquals(List.of(), scram.onServerData("A".repeat(400)));
+        }
+        SaslClient.SaslException refused = assertThrows(SaslClient.SaslException.class,
+                () -> scram.onServerData("A".repeat(400)));
+        assertTrue(refused.getMessage().contains("longer than 64 KiB"), refused.getMessage());
+    }
+
+    @Test
+    void scramIterationCountsThatStallTheReaderOrWeakenThePasswordAreRefused() throws Exception {
+        for (int count : new int[] {1, 4095, 1_000_001, Integer.MAX_VALUE}) {
+            SaslClient scram = new SaslClient("SCRAM-SHA-256", "u", "p");
+            String clientFirst = decode(scram.onServerData("+"));
+            ScramServer server = new ScramServer("p", clientFirst.substring(3),
+                    clientFirst.substring("n,,n=u,r=".length()), "srv", count);
+            SaslClient.SaslException refused = assertThrows(SaslClient.SaslException.class,
+                    () -> scram.onServerData(encode(server.serverFirst())));
+            assertTrue(refused.getMessage().contains(count + " SCRAM iterations"), refused.getMessage());
+        }
+        SaslClient scram = new SaslClient("SCRAM-SHA-256", "u", "p");
+        String clientFirst = decode(scram.onServerData("+"));
+        ScramServer atTheLimit = new ScramServer("p", clientFirst.substring(3),
+                clientFirst.substring("n,,n=u,r=".length()), "srv", SaslClient.MIN_SCRAM_ITERATIONS);
+        assertTrue(atTheLimit.verifyClientFinal(decode(scram.onServerData(encode(atTheLimit.serverFirst())))));
+    }
+
+    @Test
+    void plainAndExternalHaveNothingForTheServerToProve() {
+        assertTrue(new SaslClient("PLAIN", "u", "p").serverProvedItself());
+        assertTrue(new SaslClient("EXTERNAL", "", "").serverProvedItself());
+        assertFalse(new SaslClient("SCRAM-SHA-256", "u", "p").serverProvedItself());
+    }
+
+    @Test
+    void addressesWithUserAndPasswordAreRefusedWithoutQuotingThem() {
+        assertEquals("ircs://***@host:6697/#chan", IrcUrl.withoutUserInfo("ircs://alice:hunter2@host:6697/#chan"));
+        assertEquals("irc://host/#chan", IrcUrl.withoutUserInfo("irc://host/#chan"));
+        assertEquals("***@host:6667", IrcUrl.withoutUserInfo("alice:hunter2@host:6667"));
+        for (String address : List.of("ircs://alice:hunter2@host:6697/#chan", "irc://alice:hunter2@host",
+                "irc://alice:hun/ter2@host/#chan", "irc://alice:hun#ter2@host", "IRCS://alice:hunter2@host")) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> IrcUrl.parse(address));
+            assertFalse(refused.getMessage().contains("hun"), refused.getMessage());
+            assertFalse(refused.getMessage().contains("alice"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("***@"), refused.getMessage());
+            IllegalArgumentException fromTheInputLine = assertThrows(IllegalArgumentException.class,
+                    () -> NewNetwork.address(new String[] {address}));
+            assertFalse(fromTheInputLine.getMessage().contains("hun"), fromTheInputLine.getMessage());
+        }
+        assertEquals("ircs://***@host:6697/#chan: user or password in the URL is not supported",
+                assertThrows(IllegalArgumentException.class,
+                        () -> IrcUrl.parse("ircs://alice:hunter2@host:6697/#chan")).getMessage().replace("'", ""));
+        for (String[] arguments : List.of(new String[] {"alice:hunter2@host"},
+                new String[] {"alice:hunter2@host", "6697"}, new String[] {"ircs://alice:hunter2@host", "6697"})) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> NewNetwork.address(arguments));
+            assertFalse(refused.getMessage().contains("hunter2"), refused.getMessage());
+        }
+        IllegalArgumentException configured = assertThrows(IllegalArgumentException.class,
+                () -> ServerAddress.parse("irc://alice:hunter2@host:6667"));
+        assertFalse(configured.getMessage().contains("hunter2"), configured.getMessage());
+    }
+
+    /** The payload that AUTHENTICATE lines carry, put together again. */
+    private static String decode(List<String> lines) {
+        assertFalse(lines.isEmpty());
+        String base64 = String.join("", lines.get(lines.size() - 1).equals("+") ? lines.subList(0, lines.size() - 1)
+                : lines);
+        return new String(java.util.Base64.getDecoder().decode(base64), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String encode(String text) {
+        return java.util.Base64.getEncoder().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test
