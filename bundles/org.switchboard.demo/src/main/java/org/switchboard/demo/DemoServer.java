@@ -63,6 +63,11 @@ final class DemoServer implements AutoCloseable {
         chatter.scheduleWithFixedDelay(this::simulateOne, chatterMillis, chatterMillis, TimeUnit.MILLISECONDS);
     }
 
+    /** Where the server listens: a loopback address, so that no other machine can reach the demo. */
+    InetAddress boundAddress() {
+        return serverSocket.getInetAddress();
+    }
+
     int port() {
         return serverSocket.getLocalPort();
     }

@@ -18,6 +18,8 @@ public final class FakeConnection implements IrcConnection {
     public final Set<String> capabilities = new HashSet<>();
     public ConnectionState state = ConnectionState.CONNECTED;
     public String nick = "me";
+    /** When set, {@link #send} refuses every message, as a connection whose queue is closed does. */
+    public boolean refusing;
     private final String network;
     private final Isupport isupport;
 
@@ -58,6 +60,9 @@ public final class FakeConnection implements IrcConnection {
 
     @Override
     public boolean send(IrcMessage message) {
+        if (refusing) {
+            return false;
+        }
         sent.add(message);
         return true;
     }

@@ -445,6 +445,71 @@ class SessionComponentTest {
     }
 
     @Test
+    void aNetsplitBatchLeftOpenWhenTheLinkDropsIsShownNotLost() {
+        joinChannel();
+        receive(":irc.example BATCH +ns netsplit hub.example leaf.example");
+        receive("@batch=ns :bob!b@host2 QUIT :hub.example leaf.example");
+        session.stateChanged(connection, ConnectionState.CONNECTED, ConnectionState.WAITING_TO_RECONNECT,
+                "Connection reset");
+        Buffer channel = buffer("#chan");
+        assertTrue(texts(channel).contains("Netsplit hub.example ↔ leaf.example: 1 quit (bob)"), texts(channel).toString());
+        // the next link's batch of the same name is a batch of its own
+        session.stateChanged(connection, ConnectionState.REGISTERING, ConnectionState.CONNECTED, null);
+        joinChannel();
+        receive("@batch=ns :carol!c@h QUIT :gone");
+        assertEquals("carol (c@h) has quit (gone)", lastLine(buffer("#chan")).text());
+    }
+
+    @Test
+    void aNetsplitBatchOpenWhenTheConnectionGoesAwayIsShown() {
+        joinChannel();
+        receive(":irc.example BATCH +ns netsplit hub.example leaf.example");
+        receive("@batch=ns :bob!b@host2 QUIT :hub.example leaf.example");
+        session.unbindConnection(connection);
+        assertEquals("Netsplit hub.example ↔ leaf.example: 1 quit (bob)", lastLine(buffer("#chan")).text());
+    }
+
+    @Test
+    void aBatchReferenceOpenedAgainEndsTheEarlierBatch() {
+        joinChannel();
+        receive(":irc.example BATCH +ns netsplit hub.example leaf.example");
+        receive("@batch=ns :bob!b@host2 QUIT :hub.example leaf.example");
+        receive(":irc.example BATCH +ns netsplit hub.example other.example");
+        assertEquals("Netsplit hub.example ↔ leaf.example: 1 quit (bob)", lastLine(buffer("#chan")).text());
+        receive("@batch=ns :carol!c@h QUIT :hub.example other.example");
+        receive(":irc.example BATCH -ns");
+        assertEquals("Netsplit hub.example ↔ other.example: 1 quit (carol)", lastLine(buffer("#chan")).text());
+    }
+
+    @Test
+    void aLongNetjoinCountsEveryoneAndNamesTheFirst() {
+        joinChannel();
+        receive(":irc.example BATCH +nj netjoin hub.example leaf.example");
+        for (int i = 0; i < 100; i++) {
+            receive("@batch=nj :n" + i + "!u@h JOIN #chan");
+        }
+        receive(":irc.example BATCH -nj");
+        String names = String.join(", ", java.util.stream.IntStream.range(0, 25).mapToObj(i -> "n" + i).toList());
+        assertEquals("Netjoin hub.example ↔ leaf.example: 100 joined (" + names + " and 75 more)",
+                lastLine(buffer("#chan")).text());
+    }
+
+    @Test
+    void aServerThatNeverClosesItsBatchesCannotHoldBackItsLinesForEver() {
+        joinChannel();
+        receive(":irc.example BATCH +ns netsplit hub.example leaf.example");
+        receive("@batch=ns :bob!b@host2 QUIT :hub.example leaf.example");
+        for (int i = 0; i < org.switchboard.session.irc.MessageRouter.MAX_OPEN_BATCHES; i++) {
+            receive(":irc.example BATCH +other" + i + " example/unclosed");
+        }
+        // the oldest, the netsplit, was given up on: what it held is shown
+        assertTrue(texts(buffer("#chan")).contains("Netsplit hub.example ↔ leaf.example: 1 quit (bob)"),
+                texts(buffer("#chan")).toString());
+        receive("@batch=ns :carol!c@h QUIT :gone");
+        assertEquals("carol (c@h) has quit (gone)", lastLine(buffer("#chan")).text());
+    }
+
+    @Test
     void aLiveHighlightIsAnnouncedWithItsLineButHistoryAndOwnLinesAreNot() {
         joinChannel();
         receive(":irc.example BATCH +h2 chathistory #chan");

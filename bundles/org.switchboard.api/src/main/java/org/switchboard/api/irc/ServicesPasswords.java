@@ -14,8 +14,13 @@ import java.util.Locale;
  * <li>{@code IDENTIFY [account] password}, {@code ID}, {@code LOGIN [account] password},
  * {@code AUTH account password}: the last word;</li>
  * <li>{@code REGISTER password [email]} to a nick service: the first word after it;</li>
+ * <li>{@code REGISTER #channel password [description]} to a channel service (older ChanServs take a channel
+ * password): the word after the channel. Today's ChanServs take only a description there, whose first word is then
+ * masked too: the record loses a word rather than risk keeping a password;</li>
  * <li>{@code GHOST}, {@code RECOVER}, {@code RELEASE}, {@code REGAIN} {@code nick password}: the second;</li>
- * <li>{@code SET PASSWORD password}, {@code SETPASS ...}: everything after the command.</li>
+ * <li>{@code GROUP nick password} to a nick service (Anope): the last word;</li>
+ * <li>{@code SET PASSWORD password}, {@code SASET nick PASSWORD password} (an operator's), {@code SETPASS ...}:
+ * everything after the command.</li>
  * </ul>
  *
  * @since 2.2
@@ -41,11 +46,26 @@ public final class ServicesPasswords {
         int secret;
         switch (command) {
             case "IDENTIFY", "ID", "LOGIN", "AUTH" -> secret = words.length - 1;
-            case "REGISTER" -> {
-                if (!nickOf(target).toUpperCase(Locale.ROOT).startsWith("NICK")) {
+            case "GROUP" -> {
+                if (words.length < 3 || !isNickService(target)) {
                     return text;
                 }
-                secret = 1;
+                secret = words.length - 1;
+            }
+            case "SASET" -> {
+                if (words.length < 4 || !words[2].equalsIgnoreCase("PASSWORD")) {
+                    return text;
+                }
+                return words[0] + " " + words[1] + " " + words[2] + " " + MASK;
+            }
+            case "REGISTER" -> {
+                if (isNickService(target)) {
+                    secret = 1;
+                } else if (isChannelService(target) && words.length >= 3) {
+                    secret = 2;
+                } else {
+                    return text;
+                }
             }
             case "GHOST", "RECOVER", "RELEASE", "REGAIN" -> {
                 if (words.length < 3) {
@@ -73,6 +93,14 @@ public final class ServicesPasswords {
     private static boolean isServices(String target) {
         String nick = nickOf(target).toUpperCase(Locale.ROOT);
         return nick.endsWith("SERV") || nick.equals("Q") || nick.equals("X");
+    }
+
+    private static boolean isNickService(String target) {
+        return nickOf(target).toUpperCase(Locale.ROOT).startsWith("NICK");
+    }
+
+    private static boolean isChannelService(String target) {
+        return nickOf(target).toUpperCase(Locale.ROOT).startsWith("CHAN");
     }
 
     /** {@code Q} of {@code Q@CServe.quakenet.org}. */

@@ -68,6 +68,8 @@ final class ChannelListDialog {
     private ChannelFilter filter = ChannelFilter.ALL;
     /** While a filter is being put into the fields, their listeners must not react. */
     private boolean settingFields;
+    /** The server sent more rows than a listing keeps. */
+    private boolean cut;
 
     /**
      * @param join    joins the channels (names as the server sent them); called on the event thread
@@ -237,6 +239,7 @@ final class ChannelListDialog {
         if (batch.restart()) {
             model.clear();
         }
+        cut = batch.cut();
         keepingSelection(() -> model.append(batch.entries()));
         if (batch.complete()) {
             batches.stop();
@@ -247,7 +250,8 @@ final class ChannelListDialog {
     private void showStatus(boolean complete) {
         int total = model.total();
         int shown = model.getRowCount();
-        String channels = counts.format(total) + (total == 1 ? " channel" : " channels");
+        String channels = counts.format(total) + (total == 1 ? " channel" : " channels")
+                + (cut ? " (the server sent more; only these are kept)" : "");
         String text = complete ? channels : "Listing\u2026 " + channels;
         status.setText(shown == total ? text : text + ", " + counts.format(shown) + " shown");
     }

@@ -37,8 +37,10 @@ import org.switchboard.api.ui.WindowRelease;
  * {@link UiNavigation} is there to own the dialogs) this component registers the {@link ListReplies} listener for
  * 321/322/323 and claims those replies ({@value IrcMessageListener#CLAIMS_PROPERTY}), so the session keeps them
  * out of the server buffer; without a skin (headless) it registers nothing and the replies are shown as text in
- * the server buffer as before. Joining from the dialog and the menu action go through the command registry, like
- * typed input. Stopping the bundle closes the dialogs and withdraws the listener and the action.
+ * the server buffer as before. Only a /list the user typed (or the dialog's Refresh) fills a dialog: replies
+ * nobody asked for, and those still coming after the dialog was closed, are dropped. Joining from the dialog and
+ * the menu action go through the command registry, like typed input. Stopping the bundle closes the dialogs and
+ * withdraws the listener and the action.
  */
 @Component(service = { ChannelLists.class, UiContribution.class },
         property = UiContribution.MENU_PROPERTY + "=" + UiContribution.DEFAULT_MENU)
@@ -91,7 +93,7 @@ public final class ChannelLists implements UiContribution {
             properties.put(IrcMessageListener.COMMAND_PROPERTY, ListReplies.COMMANDS);
             properties.put(IrcMessageListener.CLAIMS_PROPERTY, ListReplies.COMMANDS);
             replies = context.registerService(IrcMessageListener.class,
-                    new ListReplies(protocol, this::listing, this::listingStarted), properties);
+                    new ListReplies(protocol, this::listing), properties);
         }
     }
 
@@ -151,6 +153,8 @@ public final class ChannelLists implements UiContribution {
                     shown.setFilter(filter);
                     shown.follow();
                     shown.toFront();
+                } else {
+                    listing.cancel(); // the skin went away meanwhile: nobody would take the rows
                 }
             });
         }
@@ -160,16 +164,6 @@ public final class ChannelLists implements UiContribution {
         } else if (!inDialog) {
             invocation.reply("No window to show the channel list in: the server's answer follows in the server buffer");
         }
-    }
-
-    /** The reader thread saw a listing start (the reply to our LIST, or to one typed as /raw). */
-    private void listingStarted(String network, ChannelListing listing) {
-        EventQueue.invokeLater(() -> {
-            ChannelListDialog shown = dialog(network, listing);
-            if (shown != null) {
-                shown.follow();
-            }
-        });
     }
 
     /** The network's dialog, opened if needed; null when no skin is there to own it. Event thread. */
@@ -185,7 +179,11 @@ public final class ChannelLists implements UiContribution {
         ChannelListDialog created = new ChannelListDialog(skin.context().window(), network, listing, protocol,
                 channels -> run(network, "/join " + String.join(",", channels)),
                 arguments -> run(network, ("/list " + arguments).strip()),
-                () -> dialogs.remove(network));
+                () -> {
+                    dialogs.remove(network);
+                    // the rest of the server's answer is for nobody now
+                    listing.cancel();
+                });
         dialogs.put(network, created);
         return created;
     }
@@ -195,6 +193,7 @@ public final class ChannelLists implements UiContribution {
             dialog.dispose();
         }
         dialogs.clear();
+        listings.values().forEach(ChannelListing::cancel);
     }
 
     /** Runs a command in the network's server buffer, off the event thread, as if typed there. */

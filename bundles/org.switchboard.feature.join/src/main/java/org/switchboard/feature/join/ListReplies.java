@@ -1,7 +1,6 @@
 package org.switchboard.feature.join;
 
 import java.util.List;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import org.switchboard.api.connection.IrcConnection;
@@ -12,9 +11,10 @@ import org.switchboard.api.irc.Isupport;
 import org.switchboard.api.ui.PlainText;
 
 /**
- * The channel list replies on each connection's reader thread: 321 starts a listing, each 322 becomes a row, 323
- * ends it. A row is made plain here (formatting stripped, control characters gone, cut to a sane length), off the
- * event thread; nothing blocks.
+ * The channel list replies on each connection's reader thread: each 322 becomes a row of the network's listing,
+ * 323 ends it. Only a listing the user asked for takes them (see {@link ChannelListing}); replies nobody asked for
+ * are dropped. A row is made plain here (formatting stripped, control characters gone, cut to a sane length), off
+ * the event thread; nothing blocks.
  */
 final class ListReplies implements IrcMessageListener {
 
@@ -24,17 +24,11 @@ final class ListReplies implements IrcMessageListener {
 
     private final IrcProtocol protocol;
     private final Function<String, ChannelListing> listings;
-    private final BiConsumer<String, ChannelListing> started;
 
-    /**
-     * @param listings the listing of a network, created on first use
-     * @param started  told (on the reader thread) when a listing starts, so that a dialog can show it
-     */
-    ListReplies(IrcProtocol protocol, Function<String, ChannelListing> listings,
-            BiConsumer<String, ChannelListing> started) {
+    /** @param listings the listing of a network, created on first use */
+    ListReplies(IrcProtocol protocol, Function<String, ChannelListing> listings) {
         this.protocol = protocol;
         this.listings = listings;
-        this.started = started;
     }
 
     @Override
@@ -44,13 +38,14 @@ final class ListReplies implements IrcMessageListener {
         Isupport isupport = connection.isupport();
         switch (message.command()) {
             case "321" -> {
-                listing.begin(isupport.caseMapping());
-                started.accept(network, listing);
+                // the listing began when the user asked for it; a 321 nobody asked for starts nothing
             }
             case "322" -> {
-                ChannelEntry entry = entry(message.params(), isupport);
-                if (entry != null && listing.add(entry, isupport.caseMapping())) {
-                    started.accept(network, listing);
+                if (listing.collecting()) {
+                    ChannelEntry entry = entry(message.params(), isupport);
+                    if (entry != null) {
+                        listing.add(entry);
+                    }
                 }
             }
             case "323" -> listing.end();

@@ -79,7 +79,8 @@ public final class ChannelListBench {
     private static ChannelListing readerSide(IrcProtocol protocol, List<IrcMessage> replies) {
         FakeConnection connection = new FakeConnection();
         ChannelListing listing = new ChannelListing();
-        ListReplies listener = new ListReplies(protocol, network -> listing, (network, started) -> { });
+        ListReplies listener = new ListReplies(protocol, network -> listing);
+        listing.begin(CaseMapping.RFC1459);
         long id = Thread.currentThread().getId();
         com.sun.management.ThreadMXBean allocation = (com.sun.management.ThreadMXBean) THREADS;
         long bytes = allocation.getThreadAllocatedBytes(id);
@@ -109,7 +110,7 @@ public final class ChannelListBench {
         listing.begin(CaseMapping.RFC1459);
         for (int from = 0; from < rows.size(); from += BATCH) {
             for (ChannelEntry row : rows.subList(from, Math.min(rows.size(), from + BATCH))) {
-                listing.add(row, CaseMapping.RFC1459);
+                listing.add(row);
             }
             if (from + BATCH >= rows.size()) {
                 listing.end();
@@ -200,7 +201,8 @@ public final class ChannelListBench {
 
     private static ChannelListing readerSideQuietly(IrcProtocol protocol, List<IrcMessage> replies) {
         ChannelListing listing = new ChannelListing();
-        ListReplies listener = new ListReplies(protocol, network -> listing, (network, started) -> { });
+        ListReplies listener = new ListReplies(protocol, network -> listing);
+        listing.begin(CaseMapping.RFC1459);
         FakeConnection connection = new FakeConnection();
         replies.forEach(reply -> listener.onMessage(connection, reply));
         return listing;

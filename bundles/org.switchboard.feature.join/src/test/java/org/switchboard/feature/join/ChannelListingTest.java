@@ -27,13 +27,13 @@ class ChannelListingTest {
     @Test
     void aBatchHoldsWhatArrivedSinceTheLastOne() {
         listing.begin(CaseMapping.ASCII);
-        listing.add(entry(1), CaseMapping.ASCII);
-        listing.add(entry(2), CaseMapping.ASCII);
+        listing.add(entry(1));
+        listing.add(entry(2));
         ChannelListing.Batch first = listing.drain();
         assertTrue(first.restart());
         assertEquals(List.of(entry(1), entry(2)), first.entries());
         assertFalse(first.complete());
-        listing.add(entry(3), CaseMapping.ASCII);
+        listing.add(entry(3));
         listing.end();
         ChannelListing.Batch second = listing.drain();
         assertFalse(second.restart());
@@ -44,11 +44,59 @@ class ChannelListingTest {
     }
 
     @Test
-    void aReplyWithoutAStartStartsAListingAndANewStartDropsTheOld() {
-        assertTrue(listing.add(entry(1), CaseMapping.RFC1459), "no 321 came: this row starts the listing");
-        assertFalse(listing.add(entry(2), CaseMapping.RFC1459));
+    void aListingThatNeverEndsKeepsABoundedNumberOfRows() {
+        listing.begin(CaseMapping.ASCII);
+        ChannelEntry row = entry(1);
+        for (int i = 0; i < ChannelListing.MAX_ENTRIES; i++) {
+            assertTrue(listing.add(row));
+        }
+        assertFalse(listing.drain().cut());
+        assertFalse(listing.add(entry(2)), "one row too many");
+        ChannelListing.Batch batch = listing.drain();
+        assertTrue(batch.cut());
+        assertEquals(List.of(), batch.entries(), "the rows were taken before");
+        assertEquals(ChannelListing.MAX_ENTRIES, batch.received());
+        // a new listing starts from nothing again
+        listing.begin(CaseMapping.ASCII);
+        listing.add(entry(3));
+        ChannelListing.Batch again = listing.drain();
+        assertEquals(List.of(entry(3)), again.entries());
+        assertFalse(again.cut());
+    }
+
+    @Test
+    void rowsNobodyAskedForAreDropped() {
+        assertFalse(listing.add(entry(1)), "no /list asked for it");
+        assertFalse(listing.collecting());
+        ChannelListing.Batch unasked = listing.drain();
+        assertEquals(List.of(), unasked.entries());
+        assertEquals(0, unasked.received());
+
         listing.begin(CaseMapping.RFC1459);
-        listing.add(entry(3), CaseMapping.RFC1459);
+        assertTrue(listing.add(entry(2)));
+        listing.end();
+        assertFalse(listing.add(entry(3)), "the server said the list was complete");
+        assertEquals(List.of(entry(2)), listing.drain().entries());
+    }
+
+    @Test
+    void closingTheDialogStopsTheCollectingAndDropsWhatWasNotTaken() {
+        listing.begin(CaseMapping.RFC1459);
+        listing.add(entry(1));
+        listing.cancel();
+        assertFalse(listing.collecting());
+        assertFalse(listing.add(entry(2)), "the rest of the server's answer is for nobody");
+        ChannelListing.Batch batch = listing.drain();
+        assertEquals(List.of(), batch.entries());
+        assertTrue(batch.complete());
+    }
+
+    @Test
+    void aNewListingDropsTheOld() {
+        listing.begin(CaseMapping.RFC1459);
+        listing.add(entry(1));
+        listing.begin(CaseMapping.RFC1459);
+        listing.add(entry(3));
         ChannelListing.Batch batch = listing.drain();
         assertTrue(batch.restart());
         assertEquals(List.of(entry(3)), batch.entries(), "rows of the earlier listing are gone");
@@ -64,7 +112,7 @@ class ChannelListingTest {
         Thread reader = new Thread(() -> {
             listing.begin(CaseMapping.RFC1459);
             for (int i = 0; i < channels; i++) {
-                listing.add(entry(i), CaseMapping.RFC1459);
+                listing.add(entry(i));
                 if (i == channels / 2) {
                     halfway.countDown();
                 }

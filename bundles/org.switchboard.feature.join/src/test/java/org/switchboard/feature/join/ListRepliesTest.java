@@ -1,9 +1,9 @@
 package org.switchboard.feature.join;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +19,15 @@ class ListRepliesTest {
     private final IrcProtocol protocol = new IrcProtocolComponent();
     private final FakeConnection connection = new FakeConnection();
     private final Map<String, ChannelListing> listings = new HashMap<>();
-    private final List<String> started = new ArrayList<>();
     private final ListReplies replies = new ListReplies(protocol,
-            network -> listings.computeIfAbsent(network, n -> new ChannelListing()),
-            (network, listing) -> started.add(network));
+            network -> listings.computeIfAbsent(network, n -> new ChannelListing()));
+
+    /** What {@code /list} does before it sends LIST. */
+    private ChannelListing userAsks() {
+        ChannelListing listing = listings.computeIfAbsent("testnet", n -> new ChannelListing());
+        listing.begin(connection.isupport().caseMapping());
+        return listing;
+    }
 
     private void receive(String line) {
         replies.onMessage(connection, protocol.parse(line));
@@ -30,6 +35,7 @@ class ListRepliesTest {
 
     @Test
     void aListingBecomesPlainRows() {
+        userAsks();
         receive(":irc.test 321 me Channel :Users  Name");
         receive(":irc.test 322 me #java 1234 :[+nt] \u0002Java\u0002 \u000304help\u0003 <html><b>x</b>");
         receive(":irc.test 322 me &local 2 :");
@@ -41,14 +47,39 @@ class ListRepliesTest {
                 new ChannelEntry("&local", 2, ""), new ChannelEntry("#odd", 0, "the server sent no count")),
                 batch.entries());
         assertTrue(batch.complete());
-        assertEquals(List.of("testnet"), started, "one listing started");
     }
 
     @Test
-    void aServerThatSendsNo321StillStartsAListing() {
+    void aServerThatSendsNo321StillFillsTheListing() {
+        userAsks();
         receive(":irc.test 322 me #a 3 :first");
         receive(":irc.test 322 me #b 4 :second");
-        assertEquals(List.of("testnet"), started);
         assertEquals(2, listings.get("testnet").drain().entries().size());
+    }
+
+    @Test
+    void repliesNobodyAskedForAreDropped() {
+        receive(":irc.test 321 me Channel :Users  Name");
+        receive(":irc.test 322 me #a 3 :sent unasked");
+        receive(":irc.test 323 me :End of /LIST");
+        ChannelListing.Batch unasked = listings.get("testnet").drain();
+        assertEquals(List.of(), unasked.entries());
+        assertEquals(0, unasked.received());
+
+        ChannelListing listing = userAsks();
+        receive(":irc.test 322 me #b 4 :asked for");
+        receive(":irc.test 323 me :End of /LIST");
+        receive(":irc.test 322 me #c 5 :after the end");
+        assertEquals(List.of(new ChannelEntry("#b", 4, "asked for")), listing.drain().entries());
+    }
+
+    @Test
+    void repliesAfterTheDialogClosedAreDropped() {
+        ChannelListing listing = userAsks();
+        receive(":irc.test 322 me #a 3 :shown");
+        listing.cancel();
+        receive(":irc.test 322 me #b 4 :nobody looks");
+        assertEquals(List.of(), listing.drain().entries());
+        assertFalse(listing.collecting());
     }
 }

@@ -93,6 +93,11 @@ final class HandlerRunner implements AutoCloseable {
         }
     }
 
+    /** True while a call of {@code handler} runs (until its worker is done with it, after the handler returned). */
+    boolean isRunning(CommandHandler handler) {
+        return running.contains(handler);
+    }
+
     /** Interrupts handlers still running (their bundles are being stopped, or the client is) and lets idle workers go. */
     @Override
     public void close() {

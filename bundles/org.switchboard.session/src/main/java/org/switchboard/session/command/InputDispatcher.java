@@ -6,11 +6,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.switchboard.api.command.CommandHandler;
 import org.switchboard.api.command.CommandInfo;
 import org.switchboard.api.command.CommandInvocation;
 import org.switchboard.api.connection.IrcConnection;
 import org.switchboard.api.irc.IrcMessage;
 import org.switchboard.api.irc.IrcProtocol;
+import org.switchboard.api.irc.IrcProtocolException;
+import org.switchboard.api.irc.ServicesPasswords;
 import org.switchboard.api.plugins.CallbackMonitor;
 import org.switchboard.api.session.Buffer;
 import org.switchboard.api.session.BufferType;
@@ -98,6 +101,11 @@ public final class InputDispatcher {
         }
     }
 
+    /** True while a call of {@code handler} is running, in the background or not. */
+    boolean isRunning(CommandHandler handler) {
+        return runner.isRunning(handler);
+    }
+
     /** Stops waiting for handlers still running and interrupts them; later commands are refused. */
     public void close() {
         runner.close();
@@ -150,14 +158,32 @@ public final class InputDispatcher {
             if (line.isEmpty()) {
                 continue;
             }
-            IrcMessage message = IrcMessage.of("PRIVMSG", target, line);
-            for (IrcMessage part : protocol.splitMessage(message, c.ownSource(), c.isupport().linelen())) {
-                if (!c.send(part)) {
-                    feedback.error("Not sent (the connection refused it): " + line);
-                    return;
+            // what the buffer (and so the disk log) repeats of a line that did not go out: never a password
+            // typed to services
+            String shown = ServicesPasswords.redact(target, line);
+            try {
+                IrcMessage message = IrcMessage.of("PRIVMSG", target, line);
+                for (IrcMessage part : protocol.splitMessage(message, c.ownSource(), c.isupport().linelen())) {
+                    if (!c.send(part)) {
+                        feedback.error("Not sent (the connection refused it): " + shown);
+                        return;
+                    }
                 }
+            } catch (IrcProtocolException e) {
+                feedback.error("Not sent (" + reason(e, line, shown) + "): " + shown);
+                return;
             }
         }
+    }
+
+    /**
+     * Why a line could not be sent, as the protocol said; but a reason that may quote a line holding a password is
+     * not repeated.
+     */
+    private static String reason(IrcProtocolException e, String line, String shown) {
+        String message = e.getMessage();
+        boolean repeatable = message != null && !message.isBlank() && shown.equals(line);
+        return repeatable ? message : "it cannot go out as typed";
     }
 
     private final class Invocation implements CommandInvocation {

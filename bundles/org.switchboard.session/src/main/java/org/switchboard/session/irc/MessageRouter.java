@@ -64,7 +64,8 @@ public final class MessageRouter {
         WholeWordMatcher ownNick;
         List<String> matchedWords = List.of();
         List<WholeWordMatcher> wordMatchers = List.of();
-        final Map<String, String> batchTypes = new java.util.HashMap<>();
+        /** Open batches by reference, oldest first: a server that never closes them cannot grow this beyond a bound. */
+        final Map<String, String> batchTypes = new LinkedHashMap<>();
         /** Open netsplit/netjoin batches: who left or came back, per channel, shown as one line at the end. */
         final Map<String, FoldedBatch> folded = new java.util.HashMap<>();
         final RecentIds seenMsgids = new RecentIds(SEEN_MSGIDS);
@@ -74,12 +75,15 @@ public final class MessageRouter {
         }
     }
 
-    /** A netsplit or netjoin batch being collected. */
+    /**
+     * A netsplit or netjoin batch being collected. Per channel it keeps only the names its line shows and a count of
+     * the rest, so a batch the server fills without end (JOIN and QUIT of the same nick, again and again) stays small.
+     */
     private static final class FoldedBatch {
         final boolean split;
         final String servers;
         final long time;
-        final Map<BufferState, List<String>> nicks = new LinkedHashMap<>();
+        final Map<BufferState, FoldedNicks> nicks = new LinkedHashMap<>();
 
         FoldedBatch(boolean split, String servers, long time) {
             this.split = split;
@@ -88,8 +92,18 @@ public final class MessageRouter {
         }
 
         void add(BufferState buffer, String nick) {
-            nicks.computeIfAbsent(buffer, b -> new ArrayList<>()).add(nick);
+            FoldedNicks channel = nicks.computeIfAbsent(buffer, b -> new FoldedNicks());
+            if (channel.shown.size() < FOLDED_NAMES) {
+                channel.shown.add(nick);
+            }
+            channel.count++;
         }
+    }
+
+    /** One channel's part of a folded batch: the first names and how many there are in all. */
+    private static final class FoldedNicks {
+        final List<String> shown = new ArrayList<>();
+        int count;
     }
 
     /** The netsplit/netjoin batch a message belongs to, or null. */
@@ -100,6 +114,11 @@ public final class MessageRouter {
 
     /** Names shown in one folded line before "and N more". */
     private static final int FOLDED_NAMES = 25;
+    /**
+     * Batches open at once on one network: servers nest a few (a netsplit inside a chathistory), never dozens. Past
+     * this the oldest is given up on, so a server that never closes its batches cannot grow the router's state.
+     */
+    public static final int MAX_OPEN_BATCHES = 64;
 
     public MessageRouter(SessionModel model, IrcProtocol protocol, LongSupplier clock) {
         this.model = model;
@@ -158,6 +177,10 @@ public final class MessageRouter {
         model.existingNetwork(connection.network()).ifPresent(network -> {
             synchronized (network) {
                 deactivateAll(network);
+                RoutingState state = routing.get(network.name());
+                if (state != null) {
+                    endOpenBatches(state);
+                }
             }
         });
     }
@@ -189,7 +212,27 @@ public final class MessageRouter {
             } else {
                 network.setOwnAway(false);
                 deactivateAll(network);
+                // the batches of the link that ended: their references mean nothing on the next one
+                endOpenBatches(routing(network.name()));
             }
+        }
+    }
+
+    /** Forgets every open batch; what open netsplit or netjoin batches collected is shown, not lost. */
+    private static void endOpenBatches(RoutingState state) {
+        for (FoldedBatch open : state.folded.values()) {
+            foldedLines(open);
+        }
+        state.folded.clear();
+        state.batchTypes.clear();
+    }
+
+    /** Forgets one open batch; what it collected, if it folds lines, is shown. */
+    private static void endBatch(RoutingState state, String id) {
+        state.batchTypes.remove(id);
+        FoldedBatch done = state.folded.remove(id);
+        if (done != null) {
+            foldedLines(done);
         }
     }
 
@@ -651,6 +694,12 @@ public final class MessageRouter {
         String id = ref.substring(1);
         if (ref.charAt(0) == '+') {
             String type = nullToEmpty(m.param(1));
+            // a reference opened again without its end ends the earlier batch: no line it held is lost
+            endBatch(state, id);
+            if (state.batchTypes.size() >= MAX_OPEN_BATCHES) {
+                // the oldest open batch is given up on; a folded one shows what it has so far
+                endBatch(state, state.batchTypes.keySet().iterator().next());
+            }
             state.batchTypes.put(id, type);
             if (("chathistory".equals(type) || "znc.in/playback".equals(type)) && m.params().size() >= 3) {
                 BufferState target = network.findChannelOrQuery(m.param(2));
@@ -663,25 +712,21 @@ public final class MessageRouter {
                 state.folded.put(id, new FoldedBatch("netsplit".equalsIgnoreCase(type), servers, now(m)));
             }
         } else if (ref.charAt(0) == '-') {
-            state.batchTypes.remove(id);
-            FoldedBatch done = state.folded.remove(id);
-            if (done != null) {
-                foldedLines(done);
-            }
+            endBatch(state, id);
         }
     }
 
     private static void foldedLines(FoldedBatch batch) {
-        for (Map.Entry<BufferState, List<String>> entry : batch.nicks.entrySet()) {
-            List<String> nicks = entry.getValue();
+        for (Map.Entry<BufferState, FoldedNicks> entry : batch.nicks.entrySet()) {
+            FoldedNicks nicks = entry.getValue();
             StringBuilder text = new StringBuilder(batch.split ? "Netsplit" : "Netjoin");
             if (!batch.servers.isEmpty()) {
                 text.append(' ').append(batch.servers);
             }
-            text.append(": ").append(nicks.size()).append(batch.split ? " quit (" : " joined (");
-            text.append(String.join(", ", nicks.subList(0, Math.min(FOLDED_NAMES, nicks.size()))));
-            if (nicks.size() > FOLDED_NAMES) {
-                text.append(" and ").append(nicks.size() - FOLDED_NAMES).append(" more");
+            text.append(": ").append(nicks.count).append(batch.split ? " quit (" : " joined (");
+            text.append(String.join(", ", nicks.shown));
+            if (nicks.count > nicks.shown.size()) {
+                text.append(" and ").append(nicks.count - nicks.shown.size()).append(" more");
             }
             text.append(')');
             entry.getKey().append(batch.time, batch.split ? LineKind.QUIT : LineKind.JOIN, null, text.toString(), 0);

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
@@ -152,8 +153,27 @@ public final class DiskLog implements LineStore, AutoCloseable {
             boolean bad = c < 0x20 || c == 0x7F || "/\\:*?\"<>|".indexOf(c) >= 0 || (i == 0 && c == '.');
             sb.append(bad ? '_' : c);
         }
-        return sb.length() == 0 ? "_" : sb.toString();
+        if (sb.length() == 0) {
+            return "_";
+        }
+        // Windows opens a device for these names whatever follows the first dot, and with spaces or dots before it:
+        // a nick "CON" gets "CON_" on every system, so that a log folder copied between systems keeps its files
+        int dot = sb.indexOf(".");
+        int stemEnd = dot < 0 ? sb.length() : dot;
+        while (stemEnd > 0 && (sb.charAt(stemEnd - 1) == ' ' || sb.charAt(stemEnd - 1) == '.')) {
+            stemEnd--;
+        }
+        if (WINDOWS_DEVICES.contains(sb.substring(0, stemEnd).toUpperCase(Locale.ROOT))) {
+            sb.insert(stemEnd, '_');
+        }
+        return sb.toString();
     }
+
+    /** Names Windows keeps for devices, upper-cased; the superscript digits count as digits there too. */
+    private static final Set<String> WINDOWS_DEVICES = Set.of("CON", "PRN", "AUX", "NUL",
+            "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "COM\u00B9", "COM\u00B2",
+            "COM\u00B3", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9", "LPT\u00B9",
+            "LPT\u00B2", "LPT\u00B3");
 
     @Override
     public void lineAppended(String network, String buffer, BufferType type, long time, LineKind kind, String nick,

@@ -10,16 +10,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
@@ -39,6 +43,8 @@ final class LogWriter {
     private static final System.Logger LOG = System.getLogger(LogWriter.class.getName());
     private static final int BUFFER_BYTES = 32 * 1024;
     private static final byte[] NO_NICK = new byte[0];
+    private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
@@ -185,9 +191,7 @@ final class LogWriter {
         }
         try {
             if (file.channel == null) {
-                Files.createDirectories(file.path.getParent());
-                file.channel = FileChannel.open(file.path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.APPEND);
+                file.channel = openForAppending(file.path);
             }
             ByteBuffer bytes = ByteBuffer.wrap(file.pending, 0, file.used);
             while (bytes.hasRemaining()) {
@@ -208,6 +212,22 @@ final class LogWriter {
         }
         file.used = 0;
         file.pendingLines = 0;
+    }
+
+    /**
+     * Opens a log for appending, creating it and its folders for their owner only where the file system has POSIX
+     * permissions: logs hold private queries. Existing files and folders keep what they have.
+     */
+    private static FileChannel openForAppending(Path path) throws IOException {
+        Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+        Path folder = path.getParent();
+        if (!path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectories(folder);
+            return FileChannel.open(path, options);
+        }
+        Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FOLDER));
+        return FileChannel.open(path, options, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
     }
 
     private static void closeChannel(LogFile file) {
@@ -256,15 +276,15 @@ final class LogWriter {
         return p + bytes.length;
     }
 
-    /**
-     * mIRC codes and line breaks are all below 0x20 (and never part of a longer UTF-8 sequence). Eight bytes at a
-     * time: {@code (w - 0x20 in every byte) & ~w} has a byte's high bit set exactly when that byte is below 0x20.
-     */
     /** A line's text as the log holds it: without formatting, on one line; {@code utf8} itself when plain. */
     byte[] logged(byte[] utf8) {
         return hasControlCharacters(utf8) ? oneLine(stripFormatting.apply(utf8)) : utf8;
     }
 
+    /**
+     * mIRC codes and line breaks are all below 0x20 (and never part of a longer UTF-8 sequence). Eight bytes at a
+     * time: {@code (w - 0x20 in every byte) & ~w} has a byte's high bit set exactly when that byte is below 0x20.
+     */
     static boolean hasControlCharacters(byte[] utf8) {
         int i = 0;
         for (; i + 8 <= utf8.length; i += 8) {

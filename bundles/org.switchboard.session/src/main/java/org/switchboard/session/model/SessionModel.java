@@ -144,7 +144,12 @@ public final class SessionModel {
         for (SessionListener listener : listeners) {
             try {
                 listener.sessionChanged(event);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // a plugin's NoClassDefFoundError or AssertionError must not keep the UI (a listener after it) or
+                // the rest of the message's routing from its turn; only a broken VM is let through
+                if (e instanceof VirtualMachineError fatal && !(e instanceof StackOverflowError)) {
+                    throw fatal;
+                }
                 callbacks.failed(listener, "SessionListener " + event.type(), e);
             }
         }

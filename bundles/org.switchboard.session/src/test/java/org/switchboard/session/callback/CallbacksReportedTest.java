@@ -2,6 +2,7 @@ package org.switchboard.session.callback;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -12,11 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.switchboard.api.command.CommandHandler;
 import org.switchboard.api.irc.IrcProtocol;
 import org.switchboard.api.plugins.CallbackMonitor;
+import org.switchboard.api.session.SessionEvent;
 import org.switchboard.api.session.SessionListener;
 import org.switchboard.protocol.internal.IrcProtocolComponent;
 import org.switchboard.session.FakeConnection;
 import org.switchboard.session.SessionComponent;
 import org.switchboard.session.command.CommandDispatcherComponent;
+import org.switchboard.session.model.SessionModel;
 
 /** Commands and session listeners report to the plugin manager's monitor while one is bound, and work without. */
 class CallbacksReportedTest {
@@ -70,6 +73,62 @@ class CallbacksReportedTest {
                 monitor.events.toString());
         assertSame(throwing, monitor.lastCallback);
         assertTrue(!heard.isEmpty(), "the listener after the throwing one was told too");
+    }
+
+    @Test
+    void aSessionListenerThrowingAnErrorIsReportedAndNeitherTheOthersNorTheLineAreLost() {
+        List<Object> heard = new ArrayList<>();
+        // what a plugin whose bundle was updated under it throws
+        SessionListener broken = event -> {
+            throw new NoClassDefFoundError("org/example/plugin/Gone");
+        };
+        session.bindListener(broken);
+        session.bindListener(heard::add);
+        session.bindCallbackMonitor(monitor);
+        session.onMessage(connection, protocol.parse(":bob!b@h PRIVMSG #chan :still here"));
+        assertTrue(monitor.events.stream().anyMatch(e -> e.endsWith(": org/example/plugin/Gone")),
+                monitor.events.toString());
+        assertTrue(!heard.isEmpty(), "the listener after the broken one was told too");
+        assertEquals("still here", lastLine());
+    }
+
+    @Test
+    void aListenerFailingMidwayThroughAMessageDoesNotCutTheMessageShort() {
+        session.onMessage(connection, protocol.parse(":me!me@h JOIN #other"));
+        session.onMessage(connection, protocol.parse(":bob!b@h JOIN #chan"));
+        session.onMessage(connection, protocol.parse(":bob!b@h JOIN #other"));
+        List<SessionEvent.Type> heard = new ArrayList<>();
+        session.bindListener(event -> {
+            throw new AssertionError("a plugin's assert");
+        });
+        session.bindListener(event -> {
+            throw new StackOverflowError();
+        });
+        session.bindListener(event -> heard.add(event.type()));
+        session.bindCallbackMonitor(monitor);
+        // bob leaves both channels: the members of each change, one event each, and each gets its line
+        session.onMessage(connection, protocol.parse(":bob!b@h QUIT :bye"));
+        for (String channel : List.of("#chan", "#other")) {
+            var buffer = session.find("net", channel).orElseThrow();
+            assertEquals("bob (b@h) has quit (bye)", buffer.lines(buffer.endLine() - 1, buffer.endLine()).get(0)
+                    .text());
+            assertTrue(buffer.members().stream().noneMatch(member -> member.nick().equals("bob")), channel);
+        }
+        assertEquals(2, heard.stream().filter(type -> type == SessionEvent.Type.MEMBERS_CHANGED).count(),
+                heard.toString());
+        assertTrue(monitor.events.stream().anyMatch(e -> e.endsWith(": a plugin's assert")), monitor.events.toString());
+    }
+
+    @Test
+    void aBrokenVirtualMachineIsNotHiddenByTheListenerGuard() {
+        SessionModel model = new SessionModel(100, monitor);
+        List<SessionEvent> heard = new ArrayList<>();
+        model.addListener(event -> {
+            throw new OutOfMemoryError("Java heap space");
+        });
+        model.addListener(heard::add);
+        assertThrows(OutOfMemoryError.class, () -> model.fire(SessionEvent.Type.BUFFER_ADDED, 1));
+        assertTrue(monitor.events.isEmpty(), monitor.events.toString());
     }
 
     private String lastLine() {

@@ -67,6 +67,38 @@ class InputDispatcherTest {
     }
 
     @Test
+    void aLineThatCouldNotBeSentIsShownWithoutAServicesPassword() {
+        session.onMessage(connection, protocol.parse(":NickServ!s@services. PRIVMSG me :This nick is registered."));
+        connection.refusing = true;
+        dispatcher.execute("net", "NickServ", "identify hunter2-secret");
+        BufferLine line = lastLine("NickServ");
+        assertEquals(LineKind.ERROR, line.kind());
+        assertEquals("Not sent (the connection refused it): identify ****", line.text());
+    }
+
+    @Test
+    void aLineTheServersLineLimitLeavesNoRoomForIsRefusedWithTheReason() {
+        connection.isupport().apply(protocol.parse(":srv 005 me LINELEN=40 :are supported by this server"));
+        dispatcher.execute("net", "#chan", "hello there");
+        BufferLine line = lastLine("#chan");
+        assertEquals(LineKind.ERROR, line.kind());
+        assertTrue(line.text().startsWith("Not sent (The line limit of 40 bytes") && line.text().endsWith(
+                "): hello there"), line.text());
+        assertTrue(connection.sent.isEmpty());
+    }
+
+    @Test
+    void aServicesLineThatCannotBeSplitIsRefusedWithoutItsPassword() {
+        session.onMessage(connection, protocol.parse(":NickServ!s@services. PRIVMSG me :This nick is registered."));
+        connection.isupport().apply(protocol.parse(":srv 005 me LINELEN=40 :are supported by this server"));
+        dispatcher.execute("net", "NickServ", "identify hunter2-secret");
+        BufferLine line = lastLine("NickServ");
+        assertEquals(LineKind.ERROR, line.kind());
+        assertEquals("Not sent (it cannot go out as typed): identify ****", line.text());
+        assertTrue(connection.sent.isEmpty());
+    }
+
+    @Test
     void unknownCommandAnswersWithAHint() {
         dispatcher.execute("net", "#chan", "/foo bar");
         BufferLine line = lastLine("#chan");
@@ -165,30 +197,43 @@ class InputDispatcherTest {
     @org.junit.jupiter.api.Timeout(30) // a regression would hang on the first /block, not fail
     void aBlockingHandlerDoesNotHoldUpTheInputAfterIt() throws Exception {
         CommandRegistry registry = new CommandRegistry();
+        // Patience enough for a quick command on a loaded machine, so that the usual path (it finishes in time) is
+        // the one tested; the test waits for the workers itself, so a slower one does not fail it either.
         InputDispatcher patient = new InputDispatcher(session, protocol, registry,
                 network -> java.util.Optional.of(connection),
                 new org.switchboard.session.callback.CallbackMonitorSlot(System.getLogger("test")),
-                java.time.Duration.ofMillis(50));
+                java.time.Duration.ofSeconds(2));
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.Semaphore blockStarted = new java.util.concurrent.Semaphore(0);
+        java.util.concurrent.Semaphore blockDone = new java.util.concurrent.Semaphore(0);
+        java.util.concurrent.CountDownLatch joined = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-        registry.add(inv -> {
+        List<String> joinArguments = java.util.Collections.synchronizedList(new ArrayList<>());
+        CommandHandler block = inv -> {
             calls.incrementAndGet();
+            blockStarted.release();
             try {
                 release.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             inv.reply("block done");
-        }, props("block"));
-        registry.add(recorder, props("join"));
+            blockDone.release();
+        };
+        registry.add(block, props("block"));
+        registry.add(inv -> {
+            joinArguments.add(inv.arguments());
+            joined.countDown();
+        }, props("join"));
         try {
             patient.execute("net", "#chan", "/block");
             assertEquals("/block is taking a while; it goes on in the background", lastLine("#chan").text());
+            assertTrue(blockStarted.tryAcquire(10, java.util.concurrent.TimeUnit.SECONDS), "/block runs");
 
             // The same caller goes on: the next command and plain text are handled while /block still blocks.
             patient.execute("net", "#chan", "/join #next");
-            assertEquals(1, invocations.size());
-            assertEquals("#next", invocations.get(0).arguments());
+            assertTrue(joined.await(10, java.util.concurrent.TimeUnit.SECONDS), "/join ran while /block blocks");
+            assertEquals(List.of("#next"), joinArguments);
             patient.execute("net", "#chan", "still typing");
             assertEquals(List.of(IrcMessage.of("PRIVMSG", "#chan", "still typing")), connection.sent);
 
@@ -199,11 +244,22 @@ class InputDispatcherTest {
             assertEquals(1, calls.get());
 
             release.countDown();
-            awaitLastLine("#chan", "block done");
+            assertTrue(blockDone.tryAcquire(10, java.util.concurrent.TimeUnit.SECONDS), "/block returned");
+            // the worker lets go of the handler only after it returned
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (patient.isRunning(block)) {
+                assertTrue(System.nanoTime() < deadline, "the worker let go of /block");
+                Thread.sleep(5);
+            }
             // Once it has finished it can be used again.
+            Buffer chan = session.find("net", "#chan").orElseThrow();
+            long before = chan.endLine();
             patient.execute("net", "#chan", "/block");
-            assertEquals("block done", lastLine("#chan").text());
+            assertTrue(blockDone.tryAcquire(10, java.util.concurrent.TimeUnit.SECONDS), "/block ran again");
             assertEquals(2, calls.get());
+            List<BufferLine> after = chan.lines(before, chan.endLine());
+            assertTrue(after.stream().anyMatch(line -> line.text().equals("block done")), after.toString());
+            assertTrue(after.stream().noneMatch(line -> line.kind() == LineKind.ERROR), after.toString());
         } finally {
             release.countDown();
             patient.close();

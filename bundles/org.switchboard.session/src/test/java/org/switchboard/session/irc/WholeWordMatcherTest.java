@@ -25,12 +25,24 @@ class WholeWordMatcherTest {
         String nick = mapping.fold(word);
         for (int at = folded.indexOf(nick); at >= 0; at = folded.indexOf(nick, at + 1)) {
             int end = at + nick.length();
-            if ((at == 0 || !WholeWordMatcher.isNickChar(folded.charAt(at - 1)))
-                    && (end == folded.length() || !WholeWordMatcher.isNickChar(folded.charAt(end)))) {
+            if ((at == 0 || !nickChar(folded.charAt(at - 1)))
+                    && (end == folded.length() || !nickChar(folded.charAt(end)))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The reference's own rule, written apart from the matcher's: letters and decimal digits of any script by their
+     * Unicode categories, and the special characters nicks may hold ({@code []\\`_^{|}-}); a surrogate half, part
+     * of a character outside the Basic Multilingual Plane such as an emoji, is neither.
+     */
+    private static final java.util.regex.Pattern NICK_CHARACTER =
+            java.util.regex.Pattern.compile("[\\p{L}\\p{Nd}\\[\\]\\\\`_^{|}\\-]");
+
+    private static boolean nickChar(char c) {
+        return NICK_CHARACTER.matcher(String.valueOf(c)).matches();
     }
 
     @Test

@@ -148,6 +148,7 @@ class RoundTripFuzzTest {
 
             @Override
             public void malformed(String problem, String line) {
+                failOnParserCrash(problem, line);
                 actual.add("malformed");
             }
         };
@@ -168,6 +169,16 @@ class RoundTripFuzzTest {
         }
     }
 
+    /**
+     * The decoder turns any exception of the parser into a skipped line, so that a bug costs one line and not the
+     * reader thread; here a crash must fail the test, since only refusals (IrcProtocolException) are expected.
+     */
+    private static void failOnParserCrash(String problem, String line) {
+        if (problem.startsWith("Parser failure")) {
+            fail(problem + " on " + line);
+        }
+    }
+
     @Test
     void randomBytesNeverBreakTheDecoder() {
         assertTimeoutPreemptively(HANG_GUARD, () -> {
@@ -184,6 +195,7 @@ class RoundTripFuzzTest {
 
                 @Override
                 public void malformed(String problem, String line) {
+                    failOnParserCrash(problem, line);
                     counts[1]++;
                 }
             };
