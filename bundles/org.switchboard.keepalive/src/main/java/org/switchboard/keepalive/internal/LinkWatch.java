@@ -14,7 +14,8 @@ import org.switchboard.api.irc.IrcMessage;
  * The keepalive logic, free of threads and OSGi so it can be tested with a fake clock: it watches every
  * registered connection's last received line; after {@code probeAfterIdle} of silence it sends
  * {@code PING :switchboard-lag-<n>} and reports the time until the matching PONG as the connection's lag; after
- * {@code deadAfter} of silence it declares the link dead and has the connection reconnect. A link that stays in
+ * {@code deadAfter} of silence, with a probe unanswered for {@code deadAfter - probeAfterIdle}, it declares the link
+ * dead and has the connection reconnect. A link that stays in
  * registration longer than {@code registrationTimeout} (a server that accepts the connection but never welcomes
  * us) is recycled the same way.
  */
@@ -118,7 +119,11 @@ final class LinkWatch {
             boolean dead = false;
             synchronized (watch) {
                 long silent = now - watch.lastReceived;
-                if (silent >= deadAfterNanos) {
+                // Dead only after an unanswered probe has had the time the limits give it: when ticks come late
+                // (a suspended laptop, a stalled machine) the link is probed first instead of dropped at once.
+                boolean probeHadItsTime = watch.probeToken != null
+                        && now - watch.probeSent >= deadAfterNanos - probeAfterIdleNanos;
+                if (silent >= deadAfterNanos && probeHadItsTime) {
                     dead = true;
                     watches.remove(connection, watch);
                 } else if (watch.probeToken == null && silent >= probeAfterIdleNanos) {

@@ -83,6 +83,38 @@ class LinkWatchTest {
     }
 
     @Test
+    void aLinkFoundSilentPastTheDeadLimitByALateTickIsProbedBeforeItIsDropped() {
+        watch.stateChanged(connection, ConnectionState.CONNECTED);
+        // no tick for 200 s (a suspended laptop): the first tick after it probes instead of dropping the link
+        advanceSeconds(200);
+        watch.tick();
+        assertEquals(List.of(), connection.reconnects);
+        assertEquals(1, connection.sent.size());
+        assertEquals("PING", connection.sent.get(0).command());
+        // the probe gets what the limits give it, 180 - 30 s
+        advanceSeconds(149);
+        watch.tick();
+        assertEquals(List.of(), connection.reconnects);
+        advanceSeconds(1);
+        watch.tick();
+        assertEquals(1, connection.reconnects.size());
+    }
+
+    @Test
+    void anAnswerToTheLateProbeKeepsTheLink() {
+        watch.stateChanged(connection, ConnectionState.CONNECTED);
+        advanceSeconds(200);
+        watch.tick();
+        IrcMessage ping = connection.sent.get(0);
+        advanceMillis(40);
+        watch.received(connection, new IrcMessage(null, "srv", "PONG", List.of("srv", ping.param(0))));
+        advanceSeconds(200);
+        watch.tick();
+        assertEquals(List.of(), connection.reconnects);
+        assertEquals(List.of(40L), connection.lags);
+    }
+
+    @Test
     void linksThatAreNotConnectedAreLeftAlone() {
         watch.stateChanged(connection, ConnectionState.CONNECTED);
         watch.stateChanged(connection, ConnectionState.WAITING_TO_RECONNECT);
