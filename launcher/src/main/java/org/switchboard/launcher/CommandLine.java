@@ -91,13 +91,15 @@ public final class CommandLine {
      * Accepts irc:// and ircs:// URLs with a host, an optional port and optional channels. The channel list is
      * taken verbatim after the first slash: {@code #} there starts a channel name, not a URI fragment.
      */
-    static String checkUrl(String text) throws UsageException {
-        int schemeEnd = text.indexOf("://");
+    static String checkUrl(String url) throws UsageException {
+        // what the messages below repeat of the URL: never a password given in it
+        String text = withoutUserInfo(url);
+        int schemeEnd = url.indexOf("://");
         String scheme = schemeEnd < 0 ? "" : text.substring(0, schemeEnd);
         if (!(scheme.equalsIgnoreCase("irc") || scheme.equalsIgnoreCase("ircs"))) {
             throw new UsageException("malformed URL: " + text + " (expected irc://host[:port]/[#channel] or ircs://...)");
         }
-        String rest = text.substring(schemeEnd + 3);
+        String rest = url.substring(schemeEnd + 3);
         int slash = rest.indexOf('/');
         String authority = slash < 0 ? rest : rest.substring(0, slash);
         String channels = slash < 0 ? "" : rest.substring(slash + 1);
@@ -107,7 +109,11 @@ public final class CommandLine {
         } catch (URISyntaxException e) {
             throw new UsageException("malformed URL: " + text + " (" + e.getReason() + ")");
         }
-        if (authority.isEmpty() || uri.getHost() == null || uri.getUserInfo() != null) {
+        if (authority.contains("@")) {
+            throw new UsageException("malformed URL: " + text + " (a user or password in the URL is not supported;"
+                    + " configure them for the network instead)");
+        }
+        if (authority.isEmpty() || uri.getHost() == null) {
             throw new UsageException("malformed URL: " + text + " (no host, or a port that is not a number)");
         }
         if (uri.getPort() == 0 || uri.getPort() > 65535) {
@@ -116,6 +122,16 @@ public final class CommandLine {
         if (channels.chars().anyMatch(c -> c <= ' ' || c == 7)) {
             throw new UsageException("malformed URL: " + text + " (a channel name holds a space or control character)");
         }
-        return text;
+        return url;
+    }
+
+    /** {@code url} with anything before an {@code @} in its authority shown as {@code ***}. */
+    static String withoutUserInfo(String url) {
+        int schemeEnd = url.indexOf("://");
+        int authorityStart = schemeEnd < 0 ? 0 : schemeEnd + 3;
+        int slash = url.indexOf('/', authorityStart);
+        int authorityEnd = slash < 0 ? url.length() : slash;
+        int at = url.lastIndexOf('@', authorityEnd - 1);
+        return at < authorityStart ? url : url.substring(0, authorityStart) + "***" + url.substring(at);
     }
 }

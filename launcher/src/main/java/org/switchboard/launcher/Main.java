@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.osgi.framework.launch.Framework;
@@ -23,6 +24,8 @@ public final class Main {
 
     /** How long a second start waits for the running client to answer. */
     private static final Duration HAND_OVER_TIMEOUT = Duration.ofSeconds(3);
+    /** How long a windowed client may take from taking its profile to opening its door (its window is up). */
+    private static final Duration DOOR_OPENS_WITHIN = Duration.ofSeconds(10);
 
     /** How long shutdown waits for every bundle to stop (connections send QUIT and close). */
     private static final long STOP_TIMEOUT_MILLIS = 10_000;
@@ -128,8 +131,7 @@ public final class Main {
      */
     private static int secondStart(ProfileInUseException inUse, LaunchOptions options, PrintStream out,
             PrintStream err) {
-        if (!options.headless() && InstanceDoor.knock(inUse.configFolder(), options.urls(), HAND_OVER_TIMEOUT)
-                .filter(InstanceDoor.RAISED::equals).isPresent()) {
+        if (!options.headless() && handedOver(inUse, options.urls())) {
             out.println("switchboard: already running on this profile (" + inUse.holder() + "); "
                     + (options.urls().isEmpty() ? "" : "it opens " + String.join(" ", options.urls()) + ", and ")
                     + "its window was brought to the front.");
@@ -137,6 +139,29 @@ public final class Main {
         }
         err.println("switchboard: " + inUse.getMessage());
         return EXIT_FAILURE;
+    }
+
+    /**
+     * Knocks on the holder's door; a windowed holder that is still starting (its door opens once its window is
+     * up) is given {@link #DOOR_OPENS_WITHIN} for that, so that a double click on the icon raises one window.
+     */
+    static boolean handedOver(ProfileInUseException inUse, List<String> urls) {
+        long deadline = System.nanoTime() + DOOR_OPENS_WITHIN.toNanos();
+        while (true) {
+            if (InstanceDoor.knock(inUse.configFolder(), urls, HAND_OVER_TIMEOUT).filter(InstanceDoor.RAISED::equals)
+                    .isPresent()) {
+                return true;
+            }
+            if (!inUse.holderWindowed() || System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
     }
 
     private static int installDesktopEntry(PrintStream out, PrintStream err) {

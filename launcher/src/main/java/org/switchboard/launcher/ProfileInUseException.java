@@ -9,12 +9,19 @@ final class ProfileInUseException extends StartRefusedException {
 
     private final transient Path configFolder;
     private final String holder;
+    private final boolean holderWindowed;
 
-    ProfileInUseException(Path configFolder, String holder) {
+    ProfileInUseException(Path configFolder, String holder, boolean holderWindowed) {
         super("the profile " + configFolder + " is in use by another Switchboard (" + holder + "). Close that one "
                 + "first, or start this one with its own profile: --profile DIR.");
         this.configFolder = configFolder;
         this.holder = holder;
+        this.holderWindowed = holderWindowed;
+    }
+
+    /** True when the holder said it shows a window, so that it opens a door for a hand-over once that is up. */
+    boolean holderWindowed() {
+        return holderWindowed;
     }
 
     Path configFolder() {

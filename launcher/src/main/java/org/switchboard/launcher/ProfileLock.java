@@ -9,6 +9,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 /**
  * One running client per profile. Two on the same profile would share the bundle cache (which Felix does not
@@ -22,6 +23,9 @@ final class ProfileLock implements AutoCloseable {
 
     private final FileChannel channel;
 
+    /** The lock file's second line for a client that shows a window. */
+    static final String WINDOWED = "windowed";
+
     private ProfileLock(FileChannel channel) {
         this.channel = channel;
     }
@@ -31,6 +35,15 @@ final class ProfileLock implements AutoCloseable {
      * client starts anyway, with a warning: refusing would lock the user out of their own profile.
      */
     static ProfileLock acquire(Path configFolder) throws ProfileInUseException {
+        return acquire(configFolder, false);
+    }
+
+    /**
+     * As {@link #acquire(Path)}, noting in the lock file whether this client will have a window: a windowed
+     * second start then knows that the holder's door for a hand-over (see {@link InstanceDoor}) opens soon even
+     * when it is not open yet, and a headless holder's never does.
+     */
+    static ProfileLock acquire(Path configFolder, boolean windowed) throws ProfileInUseException {
         Path file = configFolder.resolve(FILE_NAME);
         FileChannel channel;
         try {
@@ -43,18 +56,24 @@ final class ProfileLock implements AutoCloseable {
         try {
             FileLock lock = channel.tryLock();
             if (lock == null) {
-                String holder = holder(channel);
+                List<String> written = written(channel);
+                String pid = written.isEmpty() ? "" : written.get(0);
+                boolean pidKnown = !pid.isEmpty() && pid.chars().allMatch(Character::isDigit);
+                boolean holderWindowed = written.size() > 1 && written.get(1).equals(WINDOWED);
                 closeQuietly(channel);
-                throw inUse(configFolder, holder.isEmpty() ? "another process" : "process " + holder);
+                throw new ProfileInUseException(configFolder, pidKnown ? "process " + pid : "another process",
+                        holderWindowed);
             }
             channel.truncate(0);
-            channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)),
-                    0);
+            String content = ProcessHandle.current().pid() + "\n" + (windowed ? WINDOWED + "\n" : "");
+            channel.write(ByteBuffer.wrap(content.getBytes(StandardCharsets.US_ASCII)), 0);
             return new ProfileLock(channel);
         } catch (OverlappingFileLockException e) {
             // This very process holds it: a second runtime on the same profile in one JVM.
+            List<String> written = written(channel);
             closeQuietly(channel);
-            throw inUse(configFolder, "this process");
+            throw new ProfileInUseException(configFolder, "this process",
+                    written.size() > 1 && written.get(1).equals(WINDOWED));
         } catch (IOException e) {
             closeQuietly(channel);
             unlocked(file, e);
@@ -62,22 +81,18 @@ final class ProfileLock implements AutoCloseable {
         }
     }
 
-    private static ProfileInUseException inUse(Path configFolder, String holder) {
-        return new ProfileInUseException(configFolder, holder);
-    }
-
     /**
-     * The process id the holder wrote, or "" when it cannot be read: where locks are mandatory (Windows) the locked
-     * file cannot be read by another process, and that must still end in "in use", not in starting anyway.
+     * The lines the holder wrote (its process id, then {@value #WINDOWED} for a client with a window), or none when
+     * they cannot be read: where locks are mandatory (Windows) the locked file cannot be read by another process,
+     * and that must still end in "in use", not in starting anyway.
      */
-    private static String holder(FileChannel channel) {
+    private static List<String> written(FileChannel channel) {
         try {
-            ByteBuffer bytes = ByteBuffer.allocate(32);
+            ByteBuffer bytes = ByteBuffer.allocate(64);
             channel.read(bytes, 0);
-            String text = new String(bytes.array(), 0, bytes.position(), StandardCharsets.US_ASCII).strip();
-            return !text.isEmpty() && text.chars().allMatch(Character::isDigit) ? text : "";
+            return new String(bytes.array(), 0, bytes.position(), StandardCharsets.US_ASCII).strip().lines().toList();
         } catch (IOException e) {
-            return "";
+            return List.of();
         }
     }
 

@@ -252,8 +252,9 @@ public final class SwitchboardRuntime {
         properties.put("felix.fileinstall.noInitialDelay", "true");
         properties.put("felix.fileinstall.bundles.new.start", "true");
         properties.put("felix.fileinstall.log.level", "2");
-        // With --console the shell owns the terminal; leaving it (exit, Ctrl-D) stops the client.
-        properties.put("gosh.args", "");
+        // With --console the shell owns the terminal; leaving it (exit, Ctrl-D) stops the client. No history file:
+        // gosh would keep ~/.gogo.history, readable by others, with every irc:msg NickServ IDENTIFY typed in it.
+        properties.put("gosh.args", "--nohistory");
         // start() raises the level to LAST_START_LEVEL itself, once the window is on screen.
         properties.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(WINDOW_START_LEVEL));
         properties.put("switchboard.home", home.toString());
@@ -313,7 +314,9 @@ public final class SwitchboardRuntime {
             Files.createDirectories(dir);
         }
         OwnerOnlyFolder.restrict(profile.config());
-        ProfileLock lock = ProfileLock.acquire(profile.config());
+        // the data folder holds the disk logs: private queries, and whatever a password slipped into
+        OwnerOnlyFolder.restrict(profile.data());
+        ProfileLock lock = ProfileLock.acquire(profile.config(), !options.headless());
         synchronized (this) {
             profileLock = lock;
         }

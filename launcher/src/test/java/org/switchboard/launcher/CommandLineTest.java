@@ -51,6 +51,16 @@ class CommandLineTest {
         assertTrue(e.getMessage().startsWith("malformed URL: "), e.getMessage());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"ircs://alice:hunter2secret@bouncer.example:6697/#chan", "irc://hunter2secret@host",
+        "irc://alice:hunter2secret@host:notaport/"})
+    void aUrlWithAPasswordIsRefusedWithoutRepeatingThePassword(String url) {
+        UsageException e = assertThrows(UsageException.class, () -> CommandLine.parse(url));
+        assertTrue(e.getMessage().startsWith("malformed URL: irc"), e.getMessage());
+        assertTrue(e.getMessage().contains("***@"), e.getMessage());
+        assertFalse(e.getMessage().contains("hunter2secret"), e.getMessage());
+    }
+
     @Test
     void optionWithoutValueIsRefused() {
         assertEquals("--nick needs a value",

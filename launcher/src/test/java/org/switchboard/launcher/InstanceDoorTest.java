@@ -74,6 +74,34 @@ class InstanceDoorTest {
     }
 
     @Test
+    void aSecondStartWaitsForTheDoorOfAWindowedHolderThatIsStillStarting() throws Exception {
+        Client client = new Client(true);
+        ProfileInUseException inUse = new ProfileInUseException(config, "process 1", true);
+        // the holder opens its door only once its window is up, a moment after it took the profile
+        java.util.concurrent.CompletableFuture<InstanceDoor> door = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> {
+                    try {
+                        Thread.sleep(500);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return InstanceDoor.open(config, client);
+                });
+        try {
+            assertTrue(Main.handedOver(inUse, List.of("irc://irc.example.org/#late")));
+            assertEquals(1, client.raised.get());
+            assertEquals(List.of("irc://irc.example.org/#late"), client.opened);
+        } finally {
+            door.get().close();
+        }
+    }
+
+    @Test
+    void aSecondStartDoesNotWaitForAHeadlessHolderWhichHasNoDoor() {
+        assertFalse(Main.handedOver(new ProfileInUseException(config, "process 1", false), List.of()));
+    }
+
+    @Test
     void aClientWithoutAWindowSaysSo() {
         try (InstanceDoor door = InstanceDoor.open(config, new Client(false))) {
             assertEquals(Optional.of(InstanceDoor.NO_WINDOW), knock());

@@ -32,6 +32,20 @@ class ProfileLockTest {
     }
 
     @Test
+    void aWindowedHolderSaysSoToTheNextStart() throws Exception {
+        try (ProfileLock first = ProfileLock.acquire(config, true)) {
+            ProfileInUseException refused = assertThrows(ProfileInUseException.class,
+                    () -> ProfileLock.acquire(config, true));
+            assertTrue(refused.holderWindowed());
+        }
+        try (ProfileLock headless = ProfileLock.acquire(config, false)) {
+            // "this process": the same JVM holds it; the file still tells a headless holder
+            assertEquals(ProcessHandle.current().pid() + "\n",
+                    Files.readString(config.resolve(ProfileLock.FILE_NAME), StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Test
     void aLockFileLeftByACrashedClientDoesNotStopTheNext() throws IOException, StartRefusedException {
         // The file outlives a crash; only a live process's lock on it counts.
         Files.writeString(config.resolve(ProfileLock.FILE_NAME), "999999\n");

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The profile's config folder (ConfigAdmin's store, network files with passwords) is for its owner only. */
+/**
+ * The profile's config folder (ConfigAdmin's store, network files with passwords) and its data folder (the disk
+ * logs) are for their owner only.
+ */
 class ProfilePermissionsTest {
 
     @TempDir
@@ -26,22 +29,25 @@ class ProfilePermissionsTest {
     }
 
     @Test
-    void startCreatesTheConfigFolderOwnerOnlyAndTightensAnExistingOne() throws Exception {
+    void startCreatesTheConfigAndDataFoldersOwnerOnlyAndTightensExistingOnes() throws Exception {
         Path home = Files.createDirectories(dir.resolve("home/bundle")).getParent();
         ProfileDirectories profile = ProfileDirectories.under(dir.resolve("profile"));
         SwitchboardRuntime runtime = new SwitchboardRuntime(home, CommandLine.parse("--headless"), profile);
         runtime.start();
         try {
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(profile.config())));
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(profile.data())));
         } finally {
             assertTrue(runtime.stop(10_000));
         }
 
         Files.setPosixFilePermissions(profile.config(), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(profile.data(), PosixFilePermissions.fromString("rwxr-xr-x"));
         SwitchboardRuntime again = new SwitchboardRuntime(home, CommandLine.parse("--headless"), profile);
         again.start();
         try {
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(profile.config())));
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(profile.data())));
         } finally {
             assertTrue(again.stop(10_000));
         }

@@ -25,8 +25,10 @@ record NetworkUrl(String host, int port, boolean tls, List<String> channels) {
         return lower.startsWith("irc://") || lower.startsWith("ircs://");
     }
 
-    static NetworkUrl parse(String text) {
-        String url = StringUtils.trimToEmpty(text);
+    static NetworkUrl parse(String typed) {
+        String url = StringUtils.trimToEmpty(typed);
+        // what the messages below repeat of the URL: never a password given in it
+        String text = withoutUserInfo(url);
         if (!looksLikeUrl(url)) {
             throw new IllegalArgumentException("'" + text + "' is not an irc:// or ircs:// URL");
         }
@@ -35,7 +37,8 @@ record NetworkUrl(String host, int port, boolean tls, List<String> channels) {
         int slash = url.indexOf('/', schemeEnd);
         String authority = slash < 0 ? url.substring(schemeEnd) : url.substring(schemeEnd, slash);
         if (authority.contains("@")) {
-            throw new IllegalArgumentException("'" + text + "': user or password in the URL is not supported");
+            throw new IllegalArgumentException("'" + text + "': user or password in the URL is not supported;"
+                    + " configure them for the network instead");
         }
         String host;
         String portText = null;
@@ -90,5 +93,14 @@ record NetworkUrl(String host, int port, boolean tls, List<String> channels) {
     String server() {
         String h = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
         return h + ":" + (tls ? "+" : "") + port;
+    }
+
+    /** {@code url} with anything before an {@code @} in its authority shown as {@code ***}. */
+    static String withoutUserInfo(String url) {
+        int schemeEnd = url.indexOf("://");
+        int authorityStart = schemeEnd < 0 ? 0 : schemeEnd + 3;
+        int slash = url.indexOf('/', authorityStart);
+        int at = url.lastIndexOf('@', (slash < 0 ? url.length() : slash) - 1);
+        return at < authorityStart ? url : url.substring(0, authorityStart) + "***" + url.substring(at);
     }
 }

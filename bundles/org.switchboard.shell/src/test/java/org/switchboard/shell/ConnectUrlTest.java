@@ -76,8 +76,14 @@ class ConnectUrlTest {
     @Test
     void withoutANickTheOsUserNameIsMadeIrcSafe() {
         fixture.shell.configurationAdmin = admin.proxy();
-        fixture.shell.connect("irc://[::1]:7000/");
-        assertEquals(ShellCommands.defaultNick(System.getProperty("user.name")), admin.updates.get(0).get("nick"));
+        String userName = System.getProperty("user.name");
+        System.setProperty("user.name", "j.doe");
+        try {
+            fixture.shell.connect("irc://[::1]:7000/");
+        } finally {
+            System.setProperty("user.name", userName);
+        }
+        assertEquals("jdoe", admin.updates.get(0).get("nick"));
         assertArrayEquals(new String[] {"[::1]:7000"}, (String[]) admin.updates.get(0).get("servers"));
         assertEquals("jdoe", ShellCommands.defaultNick("j.doe"));
         assertEquals("switchboard", ShellCommands.defaultNick("42"));
@@ -86,7 +92,8 @@ class ConnectUrlTest {
     @Test
     void badUrlsAreRefusedWithTheReason() {
         fixture.shell.configurationAdmin = admin.proxy();
-        assertEquals("'ircs://user:pw@host/': user or password in the URL is not supported",
+        assertEquals("'ircs://***@host/': user or password in the URL is not supported; configure them for the"
+                + " network instead",
                 assertThrows(IllegalArgumentException.class,
                         () -> fixture.shell.connect("ircs://user:pw@host/")).getMessage());
         assertEquals("'irc://host:99999': port '99999' is not 1-65535",

@@ -1,7 +1,6 @@
 package org.switchboard.ui.compact.view;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
@@ -81,7 +80,8 @@ class ChatCellTest {
         BufferedImage highlighted = paint(cell, new BufferLine(0, LineKind.MESSAGE, "a", "x", BufferLine.HIGHLIGHT));
         assertEquals(0, plain.getRGB(599, 0) & 0xffffff);
         assertEquals(ChatCell.HIGHLIGHT_BACKGROUND.getRGB() & 0xffffff, highlighted.getRGB(599, 0) & 0xffffff);
-        assertNotEquals(ChatCell.nickColour("alice"), null);
+        assertEquals(4, java.util.stream.Stream.of("alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi")
+                .map(ChatCell::nickColour).distinct().limit(4).count(), "nicks get different colours");
         assertEquals(ChatCell.nickColour("Alice"), ChatCell.nickColour("alice"), "nick colours ignore case");
     }
 }

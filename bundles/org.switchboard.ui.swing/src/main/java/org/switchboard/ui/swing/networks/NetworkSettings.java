@@ -107,4 +107,23 @@ public record NetworkSettings(String name, List<String> servers, String nick, Li
         }
         return result;
     }
+
+    /**
+     * Without the passwords and channel keys: a record's own toString would print them wherever the settings get
+     * logged.
+     */
+    @Override
+    public String toString() {
+        return "NetworkSettings[name=" + name + ", servers=" + servers + ", nick=" + nick + ", alternateNicks="
+                + alternateNicks + ", userName=" + userName + ", realName=" + realName + ", serverPassword="
+                + masked(serverPassword) + ", saslMechanism=" + saslMechanism + ", saslUser=" + saslUser
+                + ", saslPassword=" + masked(saslPassword) + ", autojoin=" + autojoin.stream()
+                        .map(entry -> entry.indexOf(' ') < 0 ? entry : entry.substring(0, entry.indexOf(' ')) + " ****")
+                        .toList() + ", autoConnect="
+                + autoConnect + "]";
+    }
+
+    private static String masked(String password) {
+        return password == null || password.isEmpty() ? "(none)" : "****";
+    }
 }

@@ -88,7 +88,8 @@ class NetworksTest {
 
     @Test
     void savingFromTheDialogKeepsTheSettingsItHasNoFieldFor() throws Exception {
-        NetworkStore store = new NetworkStore(new MemoryConfigAdmin().admin());
+        org.osgi.service.cm.ConfigurationAdmin admin = new MemoryConfigAdmin().admin();
+        NetworkStore store = new NetworkStore(admin);
         String pid = store.save(null, settings("Net", "secret"));
         // what a hand-written configuration or another tool may hold besides the dialog's fields
         Dictionary<String, Object> stored = new java.util.Hashtable<>();
@@ -106,11 +107,31 @@ class NetworksTest {
         assertNull(merged.get(".sasl.password"), "an emptied password is removed");
         assertNull(merged.get("service.pid"), "ConfigAdmin's own keys are not copied");
 
-        // and through the store: an update keeps what is stored
-        store.save(pid, settings("Net", "secret"));
+        // and through the store: an update from the dialog keeps what is stored besides its fields
+        stored.remove("service.pid");
+        admin.getConfiguration(pid, "?").update(stored);
+        store.save(pid, settings("Renamed", "new-secret"));
+        Dictionary<String, Object> saved = admin.getConfiguration(pid, "?").getProperties();
+        assertEquals("Renamed", saved.get("irc.network"));
+        assertEquals("new-secret", saved.get(".sasl.password"));
+        assertArrayEquals(new String[] { "sha256:ab" }, (String[]) saved.get("tls.pinnedFingerprints"));
+        assertEquals(false, saved.get("sasl.required"));
+        assertEquals("ident", saved.get("userName"));
         NetworkStore.Entry entry = store.list().get(0);
         assertEquals(pid, entry.pid());
         assertNull(entry.definedIn());
+    }
+
+    @Test
+    void theSettingsShowNoPasswordOrChannelKeyWhenPrinted() {
+        NetworkSettings settings = new NetworkSettings("Net", List.of("irc.example:6697"), "me", List.of(), "",
+                "Real Me", "server-pw-1", "PLAIN", "acct", "sasl-pw-2", List.of("#open", "#locked chan-key-3"), true);
+        String printed = settings.toString();
+        for (String secret : List.of("server-pw-1", "sasl-pw-2", "chan-key-3")) {
+            assertFalse(printed.contains(secret), printed);
+        }
+        assertTrue(printed.contains("#locked ****") && printed.contains("irc.example:6697"), printed);
+        assertFalse(new NetworkStore.Entry("pid", settings).toString().contains("sasl-pw-2"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.switchboard.api.irc.FormattedText;
@@ -51,6 +52,13 @@ class LineTextTest {
     @Test
     void nickColoursAreStableAndIgnoreCase() {
         assertEquals(NickColours.index("Alice"), NickColours.index("alice"));
-        assertEquals(NickColours.colour("bob", true), NickColours.colour("bob", true));
+        assertEquals(NickColours.colour("bob", true), NickColours.colour("BOB", true));
+        // and they tell nicks apart: sixteen nicks do not share a handful of colours
+        java.util.Set<Color> colours = new java.util.HashSet<>();
+        for (String nick : List.of("alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan",
+                "judy", "mallory", "niaj", "olivia", "peggy", "rupert", "sybil")) {
+            colours.add(NickColours.colour(nick, true));
+        }
+        assertTrue(colours.size() >= 6, colours.toString());
     }
 }
