@@ -23,9 +23,6 @@ import org.switchboard.testsupport.ZncBouncer;
 class BouncerIT {
 
     private static final String NETWORK = "bouncer";
-    private static final int SELF = 1;
-    private static final int HIGHLIGHT = 2;
-    private static final int HISTORY = 8;
 
     @TempDir
     Path work;
@@ -77,15 +74,15 @@ class BouncerIT {
                     assertTrue(time >= said - 1000 && time < attached,
                             "played back with the time it was said (" + (attached - time) + " ms before attaching)");
                     assertEquals("bob", ClientRuntime.get(replayed, "nick"));
-                    assertTrue((flags(replayed) & HISTORY) != 0, "marked as played back");
+                    assertTrue((flags(replayed) & client.lineFlag("HISTORY")) != 0, "marked as played back");
                     Object mention = lineWithText(client, "#zn", "zncuser: are you there?");
-                    assertTrue((flags(mention) & HIGHLIGHT) != 0, "a mention while away still highlights");
+                    assertTrue((flags(mention) & client.lineFlag("HIGHLIGHT")) != 0, "a mention while away still highlights");
                     Object channel = client.buffer(NETWORK, "#zn");
                     assertEquals(2, client.call(channel, ClientRuntime.BUFFER, "unreadCount"),
                             "both missed lines are unread");
                     assertEquals(1, client.call(channel, ClientRuntime.BUFFER, "highlightCount"));
                     Object query = lineWithText(client, "bob", "a word in private");
-                    assertTrue((flags(query) & HIGHLIGHT) != 0, "a private message while away highlights");
+                    assertTrue((flags(query) & client.lineFlag("HIGHLIGHT")) != 0, "a private message while away highlights");
                     Path log = work.resolve("profile/data/logs/" + NETWORK + "/#zn.log");
                     ClientRuntime.await("the played-back lines in the disk log", () -> read(log)
                             .contains("<bob> said while nobody was attached"));
@@ -93,7 +90,7 @@ class BouncerIT {
                     client.input(NETWORK, "#zn", "hello through the bouncer");
                     bob.awaitPrivmsg("zncuser", "#zn", "hello through the bouncer");
                     Object own = lineWithText(client, "#zn", "hello through the bouncer");
-                    assertTrue((flags(own) & SELF) != 0);
+                    assertTrue((flags(own) & client.lineFlag("SELF")) != 0);
 
                     try (TestIrcClient phone = TestIrcClient.connect(znc.host(), znc.port(), "zncuser",
                             znc.password(), null)) {
@@ -102,9 +99,9 @@ class BouncerIT {
                         bob.awaitPrivmsg("zncuser", "bob", "private, from my phone");
                         Object fromPhone = lineWithText(client, "#zn", "typed on my phone");
                         assertEquals("zncuser", ClientRuntime.get(fromPhone, "nick"));
-                        assertTrue((flags(fromPhone) & SELF) != 0, "the user's own line, from another client");
+                        assertTrue((flags(fromPhone) & client.lineFlag("SELF")) != 0, "the user's own line, from another client");
                         Object privateFromPhone = lineWithText(client, "bob", "private, from my phone");
-                        assertTrue((flags(privateFromPhone) & SELF) != 0, "in the query with bob, as the user's own");
+                        assertTrue((flags(privateFromPhone) & client.lineFlag("SELF")) != 0, "in the query with bob, as the user's own");
                     }
                     assertEquals(1, client.lines(NETWORK, "#zn").stream()
                             .filter("hello through the bouncer"::equals).count(), "own message shown once");

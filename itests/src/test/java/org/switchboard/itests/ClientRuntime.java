@@ -125,6 +125,42 @@ final class ClientRuntime implements AutoCloseable {
         return found[0];
     }
 
+    /** A flag of {@code org.switchboard.api.session.BufferLine} by name, read from the API bundle the client runs. */
+    int lineFlag(String name) {
+        try {
+            return bundle("org.switchboard.api").loadClass("org.switchboard.api.session.BufferLine").getField(name)
+                    .getInt(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("BufferLine." + name + " is not in the API bundle", e);
+        }
+    }
+
+    /**
+     * Sets the configuration of {@code pid} through the client's ConfigurationAdmin (loaded by the framework, hence
+     * by reflection), as a user's settings would; the component picks it up asynchronously.
+     */
+    void configure(String pid, Object... keysAndValues) throws Exception {
+        Object admin = service("org.osgi.service.cm.ConfigurationAdmin", null);
+        Bundle configAdmin = bundle("org.apache.felix.configadmin");
+        Class<?> adminType = configAdmin.loadClass("org.osgi.service.cm.ConfigurationAdmin");
+        Class<?> configurationType = configAdmin.loadClass("org.osgi.service.cm.Configuration");
+        Object configuration = adminType.getMethod("getConfiguration", String.class, String.class)
+                .invoke(admin, pid, "?");
+        java.util.Hashtable<String, Object> properties = new java.util.Hashtable<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            properties.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        configurationType.getMethod("update", java.util.Dictionary.class).invoke(configuration, properties);
+    }
+
+    /**
+     * Keeps the keepalive from probing an idle link for an hour: tests that count the bytes the client sends must
+     * not see a lag probe just because a slow machine made them take longer than the 30 s default.
+     */
+    void noIdleProbes() throws Exception {
+        configure("org.switchboard.keepalive", "probeAfterIdleSeconds", 3600, "deadAfterSeconds", 7200);
+    }
+
     Object findService(String interfaceName, String filter) {
         try {
             ServiceReference<?>[] refs = context().getAllServiceReferences(interfaceName, filter);

@@ -2,7 +2,9 @@ package org.switchboard.itests;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,10 +20,16 @@ class ConnectionFailureIT {
 
     @Test
     void refusedConnectionIsExplainedInTheServerBuffer() throws Exception {
-        int closedPort;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            closedPort = probe.getLocalPort();
+        // A socket bound but neither listening nor connected holds the port: connecting to it is refused, and no
+        // other process on the machine can start listening on it while the test runs.
+        try (Socket holder = new Socket()) {
+            holder.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            int closedPort = holder.getLocalPort();
+            assertRefused(closedPort);
         }
+    }
+
+    private void assertRefused(int closedPort) throws Exception {
         try (ClientRuntime client = ClientRuntime.start(work, List.of(), "--headless", "--nick", "refused",
                 "irc://127.0.0.1:" + closedPort + "/#nowhere")) {
             String network = client.awaitNetwork();

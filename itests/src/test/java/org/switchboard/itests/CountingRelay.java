@@ -44,6 +44,27 @@ final class CountingRelay implements AutoCloseable {
         return clientBytes.get();
     }
 
+    /**
+     * Waits until the client has sent nothing for {@code quietMillis} (what a join sets off, MODE and WHO, is out)
+     * and returns the count then; fails after 20 s of chatter.
+     */
+    long awaitClientQuiet(long quietMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        long count = clientBytes.get();
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            long now = clientBytes.get();
+            if (now != count) {
+                count = now;
+                quietSince = System.nanoTime();
+            } else if (System.nanoTime() - quietSince >= quietMillis * 1_000_000L) {
+                return count;
+            }
+        }
+        throw new AssertionError("the client kept sending for 20 s");
+    }
+
     /** Line feeds among them: the number of IRC lines sent. */
     long clientLines() {
         return clientLines.get();

@@ -104,7 +104,7 @@ class PreferencesIT {
         long first = (Long) client.call(buffer.get(), bufferType, "firstLine");
         long end = (Long) client.call(buffer.get(), bufferType, "endLine");
         List<?> lines = (List<?>) client.call(buffer.get(), bufferType, "lines", first, end);
-        int highlightFlag = 2; // BufferLine.HIGHLIGHT
+        int highlightFlag = client.lineFlag("HIGHLIGHT");
         return lines.stream().anyMatch(line -> text.equals(ClientRuntime.get(line, "text"))
                 && ((Integer) ClientRuntime.get(line, "flags") & highlightFlag) != 0);
     }

@@ -97,14 +97,15 @@ class ScreenshotsIT {
                     ClientRuntime.await("the nick list with every member",
                             () -> onEventThread(() -> listSizes(frame)).contains(PEERS + 1));
 
-                    Thread.sleep(700); // the window repaints on its refresh timer
-                    BufferedImage light = capture(frame, "main-window-light.png");
+                    // the window repaints on its refresh timer: the screen is read until it shows what is expected
+                    BufferedImage light = captureWhen(frame, luminance -> luminance > 0.6);
+                    save(light, "main-window-light.png");
 
                     JCheckBoxMenuItem darkTheme = onEventThread(() -> darkThemeItem(frame));
                     assertFalse(onEventThread(darkTheme::isSelected), "the window starts in the light theme");
                     runOnEventThread(darkTheme::doClick);
-                    Thread.sleep(700);
-                    BufferedImage dark = capture(frame, "main-window-dark.png");
+                    BufferedImage dark = captureWhen(frame, luminance -> luminance < 0.35);
+                    save(dark, "main-window-dark.png");
 
                     double lightLuminance = meanLuminance(light);
                     double darkLuminance = meanLuminance(dark);
@@ -126,12 +127,39 @@ class ScreenshotsIT {
         return names[i % names.length] + (i < names.length ? "" : String.valueOf(i));
     }
 
-    private static BufferedImage capture(Frame frame, String fileName) throws Exception {
-        Rectangle bounds = onEventThread(frame::getBounds);
-        BufferedImage image = new Robot().createScreenCapture(bounds);
+    /**
+     * The frame as the screen shows it, read every 200 ms until its mean luminance passes {@code expected} and two
+     * captures in a row are the same (the repaint is over), for at most 20 s; the last capture then, for the
+     * assertion to explain.
+     */
+    private static BufferedImage captureWhen(Frame frame, java.util.function.DoublePredicate expected)
+            throws Exception {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        Robot robot = new Robot();
+        BufferedImage previous = null;
+        while (true) {
+            Rectangle bounds = onEventThread(frame::getBounds);
+            BufferedImage image = robot.createScreenCapture(bounds);
+            boolean settled = previous != null && samePixels(previous, image);
+            if (settled && expected.test(meanLuminance(image)) || System.nanoTime() > deadline) {
+                return image;
+            }
+            previous = image;
+            Thread.sleep(200);
+        }
+    }
+
+    private static boolean samePixels(BufferedImage a, BufferedImage b) {
+        if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
+            return false;
+        }
+        return java.util.Arrays.equals(a.getRGB(0, 0, a.getWidth(), a.getHeight(), null, 0, a.getWidth()),
+                b.getRGB(0, 0, b.getWidth(), b.getHeight(), null, 0, b.getWidth()));
+    }
+
+    private static void save(BufferedImage image, String fileName) throws Exception {
         Files.createDirectories(SCREENSHOTS);
         ImageIO.write(image, "png", SCREENSHOTS.resolve(fileName).toFile());
-        return image;
     }
 
     /** Mean relative luminance (0 black … 1 white) of every pixel. */

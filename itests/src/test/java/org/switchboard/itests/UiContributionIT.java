@@ -51,13 +51,13 @@ class UiContributionIT {
                 CountingRelay relay = new CountingRelay(server.host(), server.port())) {
             try (ClientRuntime client = ClientRuntime.start(work, List.of(), "--nick", "hoster",
                     "irc://127.0.0.1:" + relay.port() + "/#lobby")) {
+                client.noIdleProbes();
                 String network = client.awaitConnected();
                 client.awaitLine(network, "#lobby", line -> line.contains("hoster"), "the own join");
                 awaitSwingMenu("both features' actions", items -> items.contains("Tools/" + CHANNEL_LIST)
                         && items.stream().anyMatch(i -> i.startsWith("Tools/" + MUTE)));
                 assertNotNull(claimant(client), "feature.join claims the channel list replies");
-                Thread.sleep(500); // anything the join caused (MODE, WHO...) is sent by now
-                long sentBefore = relay.clientBytes();
+                long sentBefore = relay.awaitClientQuiet(1000);
                 List<Thread> readers = ClientRuntime.threadsNamed("switchboard-reader");
                 assertEquals(1, readers.size());
 
