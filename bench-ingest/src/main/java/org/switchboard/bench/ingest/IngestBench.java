@@ -37,7 +37,8 @@ public final class IngestBench {
 
     private record Result(BenchClient client, int run, double seconds, double linesPerSecond, double mbPerSecond,
             long peakRssKib, double cpuSeconds, double edtCpuSeconds, double heapAfterGcMib, String load,
-            Map<String, Double> threadGroups, Map<String, Double> threadCpu, double connectSeconds) {
+            Map<String, Double> threadGroups, Map<String, Double> threadCpu, double connectSeconds,
+            String readerWaits) {
     }
 
     /** Linux keeps 15 characters of a thread's name: Swing's "AWT-EventQueue-0" is "AWT-EventQueue-". */
@@ -89,6 +90,7 @@ public final class IngestBench {
                     System.out.printf(Locale.ROOT, "%-21s        CPU by thread group: %s; connected %.2f s after start%n",
                             "", describe(result.threadGroups), result.connectSeconds);
                     System.out.println("    busiest threads during the flood: " + busiest(result.threadCpu));
+                    System.out.println("    " + result.readerWaits);
                 }
             }
         }
@@ -131,7 +133,7 @@ public final class IngestBench {
                 double seconds = nanos / 1e9;
                 return new Result(client, run, seconds, workload.lines / seconds,
                         workload.bytes.length / 1e6 / seconds, hwm, cpu, edt, heap, load, groups, threads,
-                        connectSeconds);
+                        connectSeconds, threadsAfter == null ? null : threadsAfter.readerWaits(threadsBefore));
             } finally {
                 running.stop();
             }

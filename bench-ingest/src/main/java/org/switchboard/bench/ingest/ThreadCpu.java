@@ -21,28 +21,44 @@ final class ThreadCpu {
 
     private final Map<Long, Long> nanosByThread;
     private final Map<Long, String> nameByThread;
+    /** Per thread: nanoseconds runnable but waiting for a CPU (schedstat's second field). */
+    private final Map<Long, Long> queuedNanosByThread;
+    /** Per thread: how often it gave up the CPU to wait (for the socket, a lock, the disk log). */
+    private final Map<Long, Long> blockedByThread;
 
-    private ThreadCpu(Map<Long, Long> nanosByThread, Map<Long, String> nameByThread) {
+    private ThreadCpu(Map<Long, Long> nanosByThread, Map<Long, String> nameByThread, Map<Long, Long> queuedNanos,
+            Map<Long, Long> blocked) {
         this.nanosByThread = nanosByThread;
         this.nameByThread = nameByThread;
+        this.queuedNanosByThread = queuedNanos;
+        this.blockedByThread = blocked;
     }
 
     static ThreadCpu of(long pid) throws IOException {
         Map<Long, Long> nanos = new HashMap<>();
         Map<Long, String> names = new HashMap<>();
+        Map<Long, Long> queued = new HashMap<>();
+        Map<Long, Long> blocked = new HashMap<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
             for (Path task : tasks) {
                 long tid = Long.parseLong(task.getFileName().toString());
                 try {
                     String schedstat = Files.readString(task.resolve("schedstat"));
-                    nanos.put(tid, Long.parseLong(schedstat.substring(0, schedstat.indexOf(' '))));
+                    String[] fields = schedstat.strip().split(" ");
+                    nanos.put(tid, Long.parseLong(fields[0]));
+                    queued.put(tid, Long.parseLong(fields[1]));
                     names.put(tid, Files.readString(task.resolve("comm")).strip());
+                    for (String line : Files.readAllLines(task.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:")) {
+                            blocked.put(tid, Long.parseLong(line.substring(line.indexOf(':') + 1).strip()));
+                        }
+                    }
                 } catch (IOException | RuntimeException e) {
                     // the thread ended while we looked
                 }
             }
         }
-        return new ThreadCpu(nanos, names);
+        return new ThreadCpu(nanos, names, queued, blocked);
     }
 
     static String group(String threadName) {
@@ -89,5 +105,24 @@ final class ThreadCpu {
             seconds.merge(nameByThread.get(entry.getKey()).replaceAll("\\d+$", ""), delta / 1e9, Double::sum);
         }
         return seconds;
+    }
+
+    /**
+     * Why the reader was off the CPU between {@code before} and this snapshot: milliseconds runnable but waiting
+     * for a CPU, and how often it blocked (an empty socket, a lock, the disk log's back-pressure).
+     */
+    String readerWaits(ThreadCpu before) {
+        long queuedNanos = 0;
+        long blocked = 0;
+        for (Map.Entry<Long, String> entry : nameByThread.entrySet()) {
+            if (group(entry.getValue()).equals("reader")) {
+                long tid = entry.getKey();
+                queuedNanos += queuedNanosByThread.getOrDefault(tid, 0L)
+                        - before.queuedNanosByThread.getOrDefault(tid, 0L);
+                blocked += blockedByThread.getOrDefault(tid, 0L) - before.blockedByThread.getOrDefault(tid, 0L);
+            }
+        }
+        return String.format(java.util.Locale.ROOT, "reader waited %.1f ms for a CPU and blocked %d times",
+                queuedNanos / 1e6, blocked);
     }
 }
