@@ -154,6 +154,11 @@ public final class NetworkConnection implements IrcConnection {
     private final StsPolicies sts;
     private SSLContext tls;
     private final Map<String, Integer> stsUpgrades = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Hosts that let a plaintext link end without ever answering {@code CAP LS}: the next link to them sends the
+     * server password at once instead of waiting for a capability list (and an STS policy) that never comes.
+     */
+    private final Set<String> ignoresCapLs = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     // guarded by this
     private ConnectionState state = ConnectionState.DISCONNECTED;
@@ -391,7 +396,7 @@ public final class NetworkConnection implements IrcConnection {
         if (configured.tls()) {
             return configured;
         }
-        Integer upgrade = stsUpgrades.get(configured.host().toLowerCase(Locale.ROOT));
+        Integer upgrade = stsUpgrades.get(hostKey(configured.host()));
         if (upgrade != null) {
             return new ServerAddress(configured.host(), upgrade, true);
         }
@@ -646,6 +651,16 @@ public final class NetworkConnection implements IrcConnection {
         return new ArrayList<>(join.values());
     }
 
+    private static String hostKey(String host) {
+        return host.toLowerCase(Locale.ROOT);
+    }
+
+    /** A numeric error reply (4xx, 5xx). */
+    private static boolean isErrorReply(String command) {
+        return command.length() == 3 && (command.charAt(0) == '4' || command.charAt(0) == '5')
+                && Character.isDigit(command.charAt(1)) && Character.isDigit(command.charAt(2));
+    }
+
     private boolean isOwn(String someNick) {
         return someNick != null && isupport.caseMapping().equals(someNick, nick);
     }
@@ -717,6 +732,8 @@ public final class NetworkConnection implements IrcConnection {
         volatile boolean ended;
         volatile boolean stsUpgrade;
         boolean capLsDone;
+        /** PASS/NICK/USER wait for the capability list, so that an STS policy in it is seen before the password goes out. */
+        boolean registrationHeld;
         boolean capEnded;
         boolean capabilitiesChangedWhileRegistering;
         int pendingRequests;
@@ -748,6 +765,17 @@ public final class NetworkConnection implements IrcConnection {
                     + "; registering as " + nick);
             writer.start();
             control(IrcMessage.of("CAP", "LS", "302"));
+            // On a plaintext link the capability list may hold an STS policy: then the link is dropped for TLS, and
+            // the password must not have crossed it in clear first.
+            registrationHeld = settings.serverPassword != null && !link.encrypted()
+                    && !ignoresCapLs.contains(hostKey(link.server().host()));
+            if (!registrationHeld) {
+                sendRegistration();
+            }
+        }
+
+        private void sendRegistration() {
+            registrationHeld = false;
             if (settings.serverPassword != null) {
                 control(IrcMessage.of("PASS", settings.serverPassword));
             }
@@ -784,6 +812,11 @@ public final class NetworkConnection implements IrcConnection {
 
         void finish() {
             ended = true;
+            if (registrationHeld && !capLsDone) {
+                ignoresCapLs.add(hostKey(link.server().host()));
+                LOG.log(Level.INFO, "{0}: {1} never answered CAP LS; the next attempt sends the server password "
+                        + "without waiting for a capability list", settings.name, link.server());
+            }
             link.close();
             writer.interrupt();
             try {
@@ -917,6 +950,10 @@ public final class NetworkConnection implements IrcConnection {
                 LOG.log(Level.INFO, "{0}: no end of the message of the day {1} ms after the welcome; joining and "
                         + "sending queued lines now", settings.name, settings.motdWaitMillis);
                 endOfMotd();
+            }
+            if (registrationHeld && !"CAP".equals(m.command()) && isErrorReply(m.command())) {
+                // 421/451 and the like: a server without CAP, so without STS either
+                sendRegistration();
             }
             switch (m.command()) {
                 case "CAP" -> cap(m);
@@ -1077,7 +1114,7 @@ public final class NetworkConnection implements IrcConnection {
                 if (port < 1 || port > 65535) {
                     return false;
                 }
-                stsUpgrades.put(host.toLowerCase(Locale.ROOT), port);
+                stsUpgrades.put(hostKey(host), port);
                 stsUpgrade = true;
                 abort("Server " + link.server() + " requires TLS (STS); reconnecting securely on port " + port);
                 return true;
@@ -1101,6 +1138,9 @@ public final class NetworkConnection implements IrcConnection {
         private void capsListed() {
             if (available.containsKey("sts") && applySts(available.get("sts"))) {
                 return;
+            }
+            if (registrationHeld) {
+                sendRegistration();
             }
             // plugin code, so asked once and never under the connection's lock
             Set<String> requested = Set.copyOf(events.requestedCapabilities());

@@ -72,22 +72,61 @@ class RegistrationTest {
     }
 
     @Test
-    void sendsPassBeforeNickAndUser() {
+    void onPlaintextThePasswordWaitsForTheCapabilityListAndPrecedesNickAndUser() {
         harness.start(Harness.settings(server.port()).serverPassword("s3cret").build());
         ScriptedIrcServer.Peer peer = server.awaitPeer();
+        peer.awaitLine("CAP LS 302");
+        peer.send(":srv CAP * LS * :multi-prefix");
+        peer.send(":srv NOTICE * :*** Looking up your hostname...");
+        peer.send(":srv CAP * LS :server-time");
         peer.awaitLineStartingWith("USER ");
         List<String> lines = peer.received();
-        int pass = lines.indexOf("PASS s3cret");
-        assertTrue(pass > 0, lines.toString());
-        assertTrue(pass < lines.indexOf("NICK alice"), lines.toString());
-        assertEquals(0, lines.indexOf("CAP LS 302"));
+        assertEquals(List.of("CAP LS 302", "PASS s3cret", "NICK alice"), lines.subList(0, 3), lines.toString());
         // the PASS line is a secret: not reported as "sent"
-        peer.send(":srv CAP * LS :");
+        peer.awaitLineStartingWith("CAP REQ");
+        peer.send(":srv CAP * ACK :multi-prefix server-time");
         peer.awaitLine("CAP END");
         peer.welcome("alice");
         harness.awaitState(ConnectionState.CONNECTED);
         assertFalse(harness.sent.stream().anyMatch(m -> m.is("PASS")));
         assertTrue(harness.sent.stream().anyMatch(m -> m.is("NICK")));
+    }
+
+    @Test
+    void aServerWithoutCapGetsThePasswordAfterItsErrorReply() {
+        harness.start(Harness.settings(server.port()).serverPassword("s3cret").build());
+        ScriptedIrcServer.Peer peer = server.awaitPeer();
+        peer.awaitLine("CAP LS 302");
+        peer.send(":srv 421 * CAP :Unknown command");
+        peer.awaitLineStartingWith("USER ");
+        assertEquals(List.of("CAP LS 302", "PASS s3cret", "NICK alice"), peer.received().subList(0, 3));
+        peer.welcome("alice");
+        harness.awaitState(ConnectionState.CONNECTED);
+    }
+
+    @Test
+    void aServerThatNeverAnswersCapLsGetsThePasswordAtOnceNextTime() {
+        harness.start(Harness.settings(server.port()).serverPassword("s3cret").reconnect(50, 100).build());
+        ScriptedIrcServer.Peer silent = server.awaitPeer();
+        silent.awaitLine("CAP LS 302");
+        // the keepalive's registration timeout would end this link; a hang-up ends it the same way
+        silent.close();
+        ScriptedIrcServer.Peer next = server.awaitPeer();
+        next.awaitLineStartingWith("USER ");
+        assertEquals(List.of("CAP LS 302", "PASS s3cret", "NICK alice"), next.received().subList(0, 3));
+        assertEquals(List.of("CAP LS 302"), silent.received());
+        next.send(":srv CAP * LS :");
+        next.awaitLine("CAP END");
+        next.welcome("alice");
+        harness.awaitState(ConnectionState.CONNECTED);
+    }
+
+    @Test
+    void withoutAPasswordNickAndUserDoNotWaitForTheCapabilityList() {
+        harness.start(Harness.settings(server.port()).build());
+        ScriptedIrcServer.Peer peer = server.awaitPeer();
+        peer.awaitLineStartingWith("USER ");
+        assertEquals(List.of("CAP LS 302", "NICK alice"), peer.received().subList(0, 2));
     }
 
     @Test

@@ -24,21 +24,33 @@ class StsTest {
     @TempDir
     Path dir;
 
+    private static NetworkSettings.Builder plaintext(ScriptedIrcServer plain, TlsMaterial tls) {
+        return NetworkSettings.builder("sts", "alice").server("127.0.0.1", plain.port(), false)
+                .trustStore(tls.trustStore().toString(), TlsMaterial.STORE_PASSWORD).reconnect(50, 100);
+    }
+
+    /** Connects over plaintext, answers CAP LS with {@code otherCaps} and an STS policy; the link the client left. */
+    private static ScriptedIrcServer.Peer upgradeAdvertised(Harness harness, NetworkSettings settings,
+            StsPolicies policies, ScriptedIrcServer plain, ScriptedIrcServer secure, String otherCaps) {
+        harness.connection = new NetworkConnection(settings, Harness.PROTOCOL, harness, policies);
+        harness.connection.connect();
+        ScriptedIrcServer.Peer insecure = plain.awaitPeer();
+        insecure.awaitLine("CAP LS 302");
+        insecure.send(":srv CAP * LS :" + otherCaps + "sts=port=" + secure.port() + ",duration=999999");
+        insecure.awaitClosed();
+        return insecure;
+    }
+
     @Test
     void plaintextLinkUpgradesToTlsAndThePolicyKeepsLaterConnectionsOnTls() throws Exception {
         TlsMaterial tls = TlsMaterial.shared();
         StsPolicies policies = new StsPolicies(dir.resolve("sts.properties"), Clock.systemUTC());
         try (ScriptedIrcServer plain = ScriptedIrcServer.start();
                 ScriptedIrcServer secure = ScriptedIrcServer.startTls(tls.serverContext())) {
-            NetworkSettings settings = NetworkSettings.builder("sts", "alice").server("127.0.0.1", plain.port(), false)
-                    .trustStore(tls.trustStore().toString(), TlsMaterial.STORE_PASSWORD).reconnect(50, 100).build();
+            NetworkSettings settings = plaintext(plain, tls).build();
             try (Harness harness = new Harness()) {
-                harness.connection = new NetworkConnection(settings, Harness.PROTOCOL, harness, policies);
-                harness.connection.connect();
-                ScriptedIrcServer.Peer insecure = plain.awaitPeer();
-                insecure.awaitLine("CAP LS 302");
-                insecure.send(":srv CAP * LS :multi-prefix sts=port=" + secure.port() + ",duration=999999");
-                insecure.awaitClosed();
+                ScriptedIrcServer.Peer insecure = upgradeAdvertised(harness, settings, policies, plain, secure,
+                        "multi-prefix ");
                 assertFalse(insecure.received().contains("CAP END"), "no registration over plaintext");
                 assertFalse(insecure.received().stream().anyMatch(l -> l.startsWith("CAP REQ")));
 
@@ -65,6 +77,24 @@ class StsTest {
                 second.awaitState(ConnectionState.CONNECTED);
                 assertEquals(1, plain.connectionCount());
             }
+        }
+    }
+
+    @Test
+    void theServerPasswordNeverCrossesThePlaintextLinkThatAdvertisesSts() throws Exception {
+        TlsMaterial tls = TlsMaterial.shared();
+        StsPolicies policies = new StsPolicies(dir.resolve("sts.properties"), Clock.systemUTC());
+        try (ScriptedIrcServer plain = ScriptedIrcServer.start();
+                ScriptedIrcServer secure = ScriptedIrcServer.startTls(tls.serverContext());
+                Harness harness = new Harness()) {
+            NetworkSettings settings = plaintext(plain, tls).serverPassword("bouncer-pw-3f9").build();
+            ScriptedIrcServer.Peer insecure = upgradeAdvertised(harness, settings, policies, plain, secure, "");
+            assertEquals(java.util.List.of("CAP LS 302"), insecure.received(), "nothing but CAP LS in clear text");
+
+            ScriptedIrcServer.Peer upgraded = secure.awaitPeer();
+            upgraded.awaitLineStartingWith("USER ");
+            assertEquals(java.util.List.of("CAP LS 302", "PASS bouncer-pw-3f9", "NICK alice"),
+                    upgraded.received().subList(0, 3));
         }
     }
 

@@ -45,6 +45,15 @@ class TlsTest {
     }
 
     @Test
+    void overTlsThePasswordDoesNotWaitForTheCapabilityList() {
+        harness.start(tlsSettings("127.0.0.1").trustStore(TLS.trustStore().toString(), TlsMaterial.STORE_PASSWORD)
+                .serverPassword("s3cret").build());
+        ScriptedIrcServer.Peer peer = server.awaitPeer();
+        peer.awaitLineStartingWith("USER ");
+        assertEquals(List.of("CAP LS 302", "PASS s3cret", "NICK alice"), peer.received().subList(0, 3));
+    }
+
+    @Test
     void unknownCaIsRefusedWithTheFingerprintInTheMessage() {
         harness.start(tlsSettings("127.0.0.1").build());
         Harness.StateChange waiting = harness.awaitState(ConnectionState.WAITING_TO_RECONNECT);

@@ -15,6 +15,11 @@ import org.switchboard.api.irc.CaseMapping;
  * progress: from {@link #begin} until the server's 323 or the dialog is closed. A 322 at any other time (a LIST
  * typed as raw text, a server sending it unasked) is dropped, so it neither fills memory nobody reads nor opens a
  * window. One listing keeps at most {@value #MAX_ENTRIES} rows, so a server that never ends its list cannot either.
+ *
+ * <p>A server answers LIST requests one after the other, and nothing in a 322 says which request it answers. So a
+ * listing that begins while earlier answers are still coming (Refresh pressed during a long list, or a dialog closed
+ * and opened again) skips their rows and collects only after their 323s have passed. The count of answers owed is
+ * forgotten when the link registers again, since a new link owes none.
  */
 final class ChannelListing {
 
@@ -41,6 +46,10 @@ final class ChannelListing {
     private boolean inProgress;
     private int received;
     private boolean cut;
+    /** LIST requests of ours whose end (323, or 263 "try again") has not arrived. */
+    private int unanswered;
+    /** Ends of earlier answers still to pass before this listing's rows come. */
+    private int endsToSkip;
     private volatile CaseMapping caseMapping = CaseMapping.RFC1459;
 
     /** The user asked for the list (LIST is about to be sent): what was collected before is dropped. */
@@ -51,11 +60,26 @@ final class ChannelListing {
         received = 0;
         cut = false;
         caseMapping = mapping;
+        endsToSkip = unanswered;
+        unanswered++;
+    }
+
+    /** The LIST of the last {@link #begin} could not be sent: no answer will come for it. */
+    synchronized void notSent() {
+        unanswered = Math.max(0, unanswered - 1);
+        inProgress = false;
+    }
+
+    /** The link registered (again): answers to what an earlier link asked will never come. */
+    synchronized void linkRegistered() {
+        unanswered = 0;
+        endsToSkip = 0;
+        inProgress = false;
     }
 
     /** One 322; true when it was kept, false when no listing is in progress or this one is full. */
     synchronized boolean add(ChannelEntry entry) {
-        if (!inProgress) {
+        if (!inProgress || endsToSkip > 0) {
             return false;
         }
         if (received >= MAX_ENTRIES) {
@@ -67,8 +91,16 @@ final class ChannelListing {
         return true;
     }
 
-    /** The server's 323: the listing is complete (nothing happens when none is in progress). */
+    /**
+     * The end of an answer (323, or 263 for LIST): of an earlier request still being skipped, or of this listing,
+     * which is then complete.
+     */
     synchronized void end() {
+        unanswered = Math.max(0, unanswered - 1);
+        if (endsToSkip > 0) {
+            endsToSkip--;
+            return;
+        }
         inProgress = false;
     }
 
@@ -81,9 +113,9 @@ final class ChannelListing {
         pending = new ArrayList<>();
     }
 
-    /** True while a listing the user asked for is in progress. */
+    /** True while a listing the user asked for is in progress and its own rows are coming. */
     synchronized boolean collecting() {
-        return inProgress;
+        return inProgress && endsToSkip == 0;
     }
 
     /** What arrived since the last call; the next call starts from here. */

@@ -91,7 +91,7 @@ public final class ChannelLists implements UiContribution {
         if (active && replies == null) {
             Dictionary<String, Object> properties = new Hashtable<>();
             properties.put(IrcMessageListener.COMMAND_PROPERTY, ListReplies.COMMANDS);
-            properties.put(IrcMessageListener.CLAIMS_PROPERTY, ListReplies.COMMANDS);
+            properties.put(IrcMessageListener.CLAIMS_PROPERTY, ListReplies.CLAIMED);
             replies = context.registerService(IrcMessageListener.class,
                     new ListReplies(protocol, this::listing), properties);
         }
@@ -160,6 +160,9 @@ public final class ChannelLists implements UiContribution {
         }
         IrcMessage list = filter.listCommand(connection.isupport().token("ELIST"));
         if (!connection.send(list)) {
+            if (inDialog) {
+                listing(network).notSent();
+            }
             invocation.error("Could not send LIST: the connection refused it");
         } else if (!inDialog) {
             invocation.reply("No window to show the channel list in: the server's answer follows in the server buffer");

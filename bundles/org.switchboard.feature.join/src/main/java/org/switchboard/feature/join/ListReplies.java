@@ -18,7 +18,13 @@ import org.switchboard.api.ui.PlainText;
  */
 final class ListReplies implements IrcMessageListener {
 
-    static final String[] COMMANDS = { "321", "322", "323" };
+    /** The replies this listener takes out of the server buffer. */
+    static final String[] CLAIMED = { "321", "322", "323" };
+    /**
+     * What it listens to: also 263 (RPL_TRYAGAIN, a LIST refused for load, which ends that request's answer) and
+     * 001 (a new link owes no answers), both still shown as usual.
+     */
+    static final String[] COMMANDS = { "321", "322", "323", "263", "001" };
     private static final System.Logger LOG = System.getLogger(ListReplies.class.getName());
     private static final int MAX_TOPIC = 400;
 
@@ -49,6 +55,12 @@ final class ListReplies implements IrcMessageListener {
                 }
             }
             case "323" -> listing.end();
+            case "263" -> {
+                if ("LIST".equalsIgnoreCase(message.param(1))) {
+                    listing.end();
+                }
+            }
+            case "001" -> listing.linkRegistered();
             default -> LOG.log(System.Logger.Level.DEBUG, "Not a channel list reply: " + message.command());
         }
     }

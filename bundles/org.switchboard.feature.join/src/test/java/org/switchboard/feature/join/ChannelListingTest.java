@@ -56,7 +56,8 @@ class ChannelListingTest {
         assertTrue(batch.cut());
         assertEquals(List.of(), batch.entries(), "the rows were taken before");
         assertEquals(ChannelListing.MAX_ENTRIES, batch.received());
-        // a new listing starts from nothing again
+        // once the server ends that answer after all, a new listing starts from nothing again
+        listing.end();
         listing.begin(CaseMapping.ASCII);
         listing.add(entry(3));
         ChannelListing.Batch again = listing.drain();
@@ -92,14 +93,28 @@ class ChannelListingTest {
     }
 
     @Test
-    void aNewListingDropsTheOld() {
+    void aNewListingDropsTheOldAndSkipsTheRestOfItsAnswer() {
         listing.begin(CaseMapping.RFC1459);
         listing.add(entry(1));
         listing.begin(CaseMapping.RFC1459);
-        listing.add(entry(3));
+        assertFalse(listing.add(entry(2)), "still the earlier answer");
+        listing.end();
+        assertTrue(listing.add(entry(3)));
         ChannelListing.Batch batch = listing.drain();
         assertTrue(batch.restart());
         assertEquals(List.of(entry(3)), batch.entries(), "rows of the earlier listing are gone");
+        assertFalse(batch.complete());
+        listing.end();
+        assertTrue(listing.drain().complete());
+    }
+
+    @Test
+    void aListThatCouldNotBeSentIsOwedNoAnswer() {
+        listing.begin(CaseMapping.RFC1459);
+        listing.notSent();
+        assertTrue(listing.drain().complete());
+        listing.begin(CaseMapping.RFC1459);
+        assertTrue(listing.add(entry(1)), "no earlier answer to skip");
     }
 
     @Test

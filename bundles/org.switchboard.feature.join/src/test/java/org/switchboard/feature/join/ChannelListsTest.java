@@ -65,9 +65,10 @@ class ChannelListsTest {
         lists.bindNavigation(skin);
         assertTrue(lists.showsDialogs());
         assertEquals(1, registered.size());
-        String[] replies = { "321", "322", "323" };
-        assertArrayEquals(replies, (String[]) registered.get(0).get(IrcMessageListener.COMMAND_PROPERTY));
-        assertArrayEquals(replies, (String[]) registered.get(0).get(IrcMessageListener.CLAIMS_PROPERTY));
+        assertArrayEquals(new String[] { "321", "322", "323", "263", "001" },
+                (String[]) registered.get(0).get(IrcMessageListener.COMMAND_PROPERTY));
+        assertArrayEquals(new String[] { "321", "322", "323" },
+                (String[]) registered.get(0).get(IrcMessageListener.CLAIMS_PROPERTY));
 
         lists.unbindNavigation(skin);
         assertFalse(lists.showsDialogs());

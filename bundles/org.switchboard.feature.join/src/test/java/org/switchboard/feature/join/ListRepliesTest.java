@@ -82,4 +82,57 @@ class ListRepliesTest {
         assertEquals(List.of(), listing.drain().entries());
         assertFalse(listing.collecting());
     }
+
+    @Test
+    void aRefreshDuringALongListSkipsTheRestOfTheEarlierAnswer() {
+        ChannelListing listing = userAsks();
+        receive(":irc.test 322 me #old1 3 :first answer");
+        userAsks(); // Refresh while the first answer is still coming
+        receive(":irc.test 322 me #old2 3 :rest of the first answer");
+        receive(":irc.test 323 me :End of /LIST");
+        assertFalse(listing.drain().complete(), "the first answer's end is not the second's");
+        receive(":irc.test 322 me #new 4 :second answer");
+        receive(":irc.test 323 me :End of /LIST");
+        ChannelListing.Batch batch = listing.drain();
+        assertEquals(List.of(new ChannelEntry("#new", 4, "second answer")), batch.entries());
+        assertTrue(batch.complete());
+    }
+
+    @Test
+    void reopeningTheDialogBeforeTheClosedListingEndedGetsOnlyTheNewAnswer() {
+        ChannelListing listing = userAsks();
+        listing.cancel();
+        userAsks();
+        receive(":irc.test 322 me #old 3 :for the closed dialog");
+        receive(":irc.test 323 me :End of /LIST");
+        receive(":irc.test 322 me #new 4 :for the open one");
+        receive(":irc.test 323 me :End of /LIST");
+        assertEquals(List.of(new ChannelEntry("#new", 4, "for the open one")), listing.drain().entries());
+    }
+
+    @Test
+    void aListRefusedForLoadEndsItsAnswer() {
+        ChannelListing listing = userAsks();
+        userAsks();
+        receive(":irc.test 263 me LIST :Server load is temporarily too heavy. Please wait a while and try again.");
+        assertTrue(listing.collecting(), "the second request's answer comes next");
+        receive(":irc.test 322 me #a 4 :second answer");
+        receive(":irc.test 263 me WHO :not about LIST");
+        receive(":irc.test 323 me :End of /LIST");
+        ChannelListing.Batch batch = listing.drain();
+        assertEquals(List.of(new ChannelEntry("#a", 4, "second answer")), batch.entries());
+        assertTrue(batch.complete());
+    }
+
+    @Test
+    void aNewLinkOwesNoAnswers() {
+        ChannelListing listing = userAsks();
+        // the link dropped before the 323; after the reconnect the user asks again
+        receive(":irc.test 001 me :Welcome");
+        assertFalse(listing.collecting());
+        userAsks();
+        receive(":irc.test 322 me #a 4 :on the new link");
+        receive(":irc.test 323 me :End of /LIST");
+        assertEquals(List.of(new ChannelEntry("#a", 4, "on the new link")), listing.drain().entries());
+    }
 }
