@@ -89,9 +89,10 @@ class NetworkFilesIT {
                     ""));
             ScriptedIrcServer.Peer second = profileServer.awaitPeer();
             second.awaitLine("CAP LS 302");
+            // plaintext with a password: PASS waits for the capability list (an STS policy would come in it)
+            second.send(":srv CAP * LS :multi-prefix");
             second.awaitLine("PASS second-pass-8a2");
             second.awaitLine("NICK secondnick");
-            second.send(":srv CAP * LS :multi-prefix");
             assertTrue(second.awaitLineStartingWith("CAP REQ ").matches("CAP REQ :?multi-prefix"));
             second.send(":srv CAP * ACK :multi-prefix");
             second.awaitLine("CAP END");
