@@ -125,13 +125,19 @@ public final class CommandLine {
         return url;
     }
 
-    /** {@code url} with anything before an {@code @} in its authority shown as {@code ***}. */
+    /**
+     * {@code url} with everything from the authority's start to the last {@code @} shown as {@code ***}, so that a
+     * password holding {@code /} or {@code #} is hidden too. The rule of the API's {@code UrlSecrets}, which the
+     * launcher cannot use: it runs outside the framework, and the API bundle's classes must come from the framework
+     * alone.
+     */
     static String withoutUserInfo(String url) {
-        int schemeEnd = url.indexOf("://");
-        int authorityStart = schemeEnd < 0 ? 0 : schemeEnd + 3;
-        int slash = url.indexOf('/', authorityStart);
-        int authorityEnd = slash < 0 ? url.length() : slash;
-        int at = url.lastIndexOf('@', authorityEnd - 1);
-        return at < authorityStart ? url : url.substring(0, authorityStart) + "***" + url.substring(at);
+        int at = url.lastIndexOf('@');
+        if (at < 0) {
+            return url;
+        }
+        int scheme = url.indexOf("://");
+        int start = scheme < 0 || scheme > at ? 0 : scheme + 3;
+        return url.substring(0, start) + "***" + url.substring(at);
     }
 }

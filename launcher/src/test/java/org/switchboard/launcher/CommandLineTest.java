@@ -53,7 +53,8 @@ class CommandLineTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ircs://alice:hunter2secret@bouncer.example:6697/#chan", "irc://hunter2secret@host",
-        "irc://alice:hunter2secret@host:notaport/"})
+        "irc://alice:hunter2secret@host:notaport/", "irc://alice:hunter2secret/x@host/#chan",
+        "ircs://alice:hunter2secret#x@host"})
     void aUrlWithAPasswordIsRefusedWithoutRepeatingThePassword(String url) {
         UsageException e = assertThrows(UsageException.class, () -> CommandLine.parse(url));
         assertTrue(e.getMessage().startsWith("malformed URL: irc"), e.getMessage());

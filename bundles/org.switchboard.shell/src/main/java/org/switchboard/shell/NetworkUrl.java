@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.apache.commons.lang3.StringUtils;
+import org.switchboard.api.irc.UrlSecrets;
 
 /**
  * An {@code irc://host[:port]/[#channel[,#other]]} or {@code ircs://...} URL typed in the shell, in the form the
@@ -28,7 +29,7 @@ record NetworkUrl(String host, int port, boolean tls, List<String> channels) {
     static NetworkUrl parse(String typed) {
         String url = StringUtils.trimToEmpty(typed);
         // what the messages below repeat of the URL: never a password given in it
-        String text = withoutUserInfo(url);
+        String text = UrlSecrets.withoutUserInfo(url);
         if (!looksLikeUrl(url)) {
             throw new IllegalArgumentException("'" + text + "' is not an irc:// or ircs:// URL");
         }
@@ -36,7 +37,9 @@ record NetworkUrl(String host, int port, boolean tls, List<String> channels) {
         int schemeEnd = url.indexOf("://") + 3;
         int slash = url.indexOf('/', schemeEnd);
         String authority = slash < 0 ? url.substring(schemeEnd) : url.substring(schemeEnd, slash);
-        if (authority.contains("@")) {
+        if (url.indexOf('@', schemeEnd) >= 0) {
+            // Anywhere, not only in the authority: a password holding '/' ends the authority early, and the messages
+            // below would quote the rest of it as a port or a channel. A channel with '@' is written %40.
             throw new IllegalArgumentException("'" + text + "': user or password in the URL is not supported;"
                     + " configure them for the network instead");
         }
@@ -93,14 +96,5 @@ record NetworkUrl(String host, int port, boolean tls, List<String> channels) {
     String server() {
         String h = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
         return h + ":" + (tls ? "+" : "") + port;
-    }
-
-    /** {@code url} with anything before an {@code @} in its authority shown as {@code ***}. */
-    static String withoutUserInfo(String url) {
-        int schemeEnd = url.indexOf("://");
-        int authorityStart = schemeEnd < 0 ? 0 : schemeEnd + 3;
-        int slash = url.indexOf('/', authorityStart);
-        int at = url.lastIndexOf('@', (slash < 0 ? url.length() : slash) - 1);
-        return at < authorityStart ? url : url.substring(0, authorityStart) + "***" + url.substring(at);
     }
 }

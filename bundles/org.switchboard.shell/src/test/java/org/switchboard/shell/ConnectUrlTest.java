@@ -2,6 +2,7 @@ package org.switchboard.shell;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,6 +97,10 @@ class ConnectUrlTest {
                 + " network instead",
                 assertThrows(IllegalArgumentException.class,
                         () -> fixture.shell.connect("ircs://user:pw@host/")).getMessage());
+        String slashInPassword = assertThrows(IllegalArgumentException.class,
+                () -> fixture.shell.connect("ircs://user:hunter2/x@host/")).getMessage();
+        assertTrue(slashInPassword.startsWith("'ircs://***@host/': user or password"), slashInPassword);
+        assertFalse(slashInPassword.contains("hunter2"), slashInPassword);
         assertEquals("'irc://host:99999': port '99999' is not 1-65535",
                 assertThrows(IllegalArgumentException.class, () -> fixture.shell.connect("irc://host:99999"))
                         .getMessage());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.apache.commons.lang3.StringUtils;
+import org.switchboard.api.irc.UrlSecrets;
 
 /**
  * An {@code irc://host[:port]/[#channel[,#other]]} or {@code ircs://...} URL as given on the command line.
@@ -14,26 +15,9 @@ import org.apache.commons.lang3.StringUtils;
  */
 public record IrcUrl(ServerAddress server, List<String> channels) {
 
-    /**
-     * The address with any user information ({@code user:password@}) shown as {@code ***}: what messages about an
-     * address may quote, since they reach the log and the scrollback. Everything up to the last {@code @} counts,
-     * so that a password holding {@code /} or {@code #} is hidden too (at worst a channel name with {@code @} is
-     * cut short in an error message).
-     */
-    public static String withoutUserInfo(String text) {
-        String address = StringUtils.defaultString(text);
-        int at = address.lastIndexOf('@');
-        if (at < 0) {
-            return address;
-        }
-        int scheme = address.indexOf("://");
-        int start = scheme < 0 || scheme > at ? 0 : scheme + 3;
-        return address.substring(0, start) + "***" + address.substring(at);
-    }
-
     public static IrcUrl parse(String text) {
         String url = StringUtils.trimToEmpty(text);
-        String shown = withoutUserInfo(url);
+        String shown = UrlSecrets.withoutUserInfo(url);
         String lower = url.toLowerCase(Locale.ROOT);
         if (!lower.startsWith("irc://") && !lower.startsWith("ircs://")) {
             throw new IllegalArgumentException("'" + shown + "' is not an irc:// or ircs:// URL");
@@ -67,7 +51,7 @@ public record IrcUrl(ServerAddress server, List<String> channels) {
                     continue;
                 }
                 if (StringUtils.containsAny(channel, " \u0007")) {
-                    throw new IllegalArgumentException("'" + shown + "': channel '" + withoutUserInfo(channel)
+                    throw new IllegalArgumentException("'" + shown + "': channel '" + UrlSecrets.withoutUserInfo(channel)
                             + "' is not valid");
                 }
                 channels.add("#&+!".indexOf(channel.charAt(0)) >= 0 ? channel : "#" + channel);

@@ -14,6 +14,7 @@ import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.switchboard.api.command.CommandInvocation;
 import org.switchboard.api.connection.IrcConnection;
+import org.switchboard.api.irc.UrlSecrets;
 
 /**
  * A network opened from the input line ({@code /server}, {@code /connect} with an address), as irssi's
@@ -53,7 +54,7 @@ final class NewNetwork {
         String port = words.size() == 2 ? words.get(1) : null;
         if (StringUtils.startsWithIgnoreCase(target, "irc://") || StringUtils.startsWithIgnoreCase(target, "ircs://")) {
             if (port != null) {
-                throw new IllegalArgumentException("give the port in the URL: " + IrcUrl.withoutUserInfo(target));
+                throw new IllegalArgumentException("give the port in the URL: " + UrlSecrets.withoutUserInfo(target));
             }
             IrcUrl url = IrcUrl.parse(target);
             return tls && !url.server().tls()
@@ -61,7 +62,7 @@ final class NewNetwork {
                     : url;
         }
         if (port != null && target.contains(":") && !target.startsWith("[")) {
-            throw new IllegalArgumentException("'" + IrcUrl.withoutUserInfo(target) + "' has a port already; give it "
+            throw new IllegalArgumentException("'" + UrlSecrets.withoutUserInfo(target) + "' has a port already; give it "
                     + "once");
         }
         boolean tlsPort = port != null && port.startsWith("+");

@@ -1,6 +1,7 @@
 package org.switchboard.connection.internal;
 
 import org.apache.commons.lang3.StringUtils;
+import org.switchboard.api.irc.UrlSecrets;
 
 /**
  * One server of a network.
@@ -27,7 +28,7 @@ public record ServerAddress(String host, int port, boolean tls) {
         String spec = StringUtils.trimToEmpty(text);
         if (spec.indexOf('@') >= 0) {
             // user:password@host: refused, and kept out of the message, which reaches the log
-            throw new IllegalArgumentException("'" + IrcUrl.withoutUserInfo(spec)
+            throw new IllegalArgumentException("'" + UrlSecrets.withoutUserInfo(spec)
                     + "': user or password in a server address is not supported");
         }
         boolean tls = false;

@@ -171,9 +171,9 @@ class ValuesTest {
 
     @Test
     void addressesWithUserAndPasswordAreRefusedWithoutQuotingThem() {
-        assertEquals("ircs://***@host:6697/#chan", IrcUrl.withoutUserInfo("ircs://alice:hunter2@host:6697/#chan"));
-        assertEquals("irc://host/#chan", IrcUrl.withoutUserInfo("irc://host/#chan"));
-        assertEquals("***@host:6667", IrcUrl.withoutUserInfo("alice:hunter2@host:6667"));
+        assertEquals("ircs://***@host:6697/#chan", org.switchboard.api.irc.UrlSecrets.withoutUserInfo("ircs://alice:hunter2@host:6697/#chan"));
+        assertEquals("irc://host/#chan", org.switchboard.api.irc.UrlSecrets.withoutUserInfo("irc://host/#chan"));
+        assertEquals("***@host:6667", org.switchboard.api.irc.UrlSecrets.withoutUserInfo("alice:hunter2@host:6667"));
         for (String address : List.of("ircs://alice:hunter2@host:6697/#chan", "irc://alice:hunter2@host",
                 "irc://alice:hun/ter2@host/#chan", "irc://alice:hun#ter2@host", "IRCS://alice:hunter2@host")) {
             IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
