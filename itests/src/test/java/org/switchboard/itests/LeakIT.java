@@ -39,8 +39,8 @@ import org.switchboard.testsupport.NgircdServer;
  * Felix itself keeps of every uninstalled bundle (see {@link FelixRetention}), and
  * the class loaders of the cycled bundles become collectable once the framework has refreshed.
  *
- * <p>{@value #CYCLES_EACH} cycles of each bundle (the property {@code leakit.cycles} sets another number): the five
- * features take turns, so do the two skins. Nothing sleeps: a feature cycle is synchronous, and a skin cycle waits
+ * <p>{@value #CYCLES} cycles of the feature bundles and as many of the skins (the property {@code leakit.cycles}
+ * sets another number): the five features take turns, 100 cycles each, and so do the two skins, 250 each. Nothing sleeps: a feature cycle is synchronous, and a skin cycle waits
  * for AWT to report its window opened and then closed. The figures printed (cycles, wall and process CPU time per
  * cycle, heap before and after) are what docs/plugin-guide.md quotes.
  *
@@ -49,7 +49,8 @@ import org.switchboard.testsupport.NgircdServer;
  */
 class LeakIT {
 
-    static final int CYCLES_EACH = Integer.getInteger("leakit.cycles", 500);
+    /** Cycles of each group, features and skins, shared out evenly among the group's bundles. */
+    static final int CYCLES = Integer.getInteger("leakit.cycles", 500);
     /** Cycles run before the baseline is taken, so that one-off class loading and pools are in it. */
     static final int WARM_UP = 10;
     static final List<String> FEATURES = List.of("org.switchboard.feature.join", "org.switchboard.feature.commands",
@@ -80,15 +81,16 @@ class LeakIT {
             }
             refresh(client);
             Snapshot before = Snapshot.take(client);
+            int rounds = roundsFor(cyclers);
             Timing timing = Timing.start();
-            for (int i = 0; i < CYCLES_EACH; i++) {
+            for (int i = 0; i < rounds; i++) {
                 for (Cycler cycler : cyclers) {
                     cycler.cycle();
                 }
             }
-            timing.stop(CYCLES_EACH * cyclers.size());
+            timing.stop(rounds * cyclers.size());
             refresh(client);
-            assertNothingLeaked(client, "features " + CYCLES_EACH + " x " + cyclers.size(), timing, before);
+            assertNothingLeaked(client, "features " + rounds + " x " + cyclers.size(), timing, before);
             for (Cycler cycler : cyclers) {
                 cycler.assertClassLoadersCollected();
                 assertNull(client.bundle(cycler.symbolicName), "uninstalled");
@@ -115,19 +117,25 @@ class LeakIT {
             refresh(client);
             Snapshot before = Snapshot.take(client);
             assertEquals(0, before.windows, "no window before the cycles");
+            int rounds = roundsFor(skins);
             Timing timing = Timing.start();
-            for (int i = 0; i < CYCLES_EACH; i++) {
+            for (int i = 0; i < rounds; i++) {
                 for (Cycler skin : skins) {
                     skin.cycleWithWindow(windows);
                 }
             }
-            timing.stop(CYCLES_EACH * skins.size());
+            timing.stop(rounds * skins.size());
             refresh(client);
-            assertNothingLeaked(client, "skins " + CYCLES_EACH + " x " + skins.size(), timing, before);
+            assertNothingLeaked(client, "skins " + rounds + " x " + skins.size(), timing, before);
             for (Cycler skin : skins) {
                 skin.assertClassLoadersCollected();
             }
         }
+    }
+
+    /** Turns of the whole group that make at least {@link #CYCLES} cycles in all. */
+    private static int roundsFor(List<Cycler> group) {
+        return (CYCLES + group.size() - 1) / group.size();
     }
 
     /** Uninstalls the bundles as the runtime installed them and prepares to cycle them from the distribution. */
