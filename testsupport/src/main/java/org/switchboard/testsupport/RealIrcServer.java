@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real IRC server process (Debian's ngircd or inspircd) listening on 127.0.0.1, with its own temporary
- * configuration folder and free ports. {@link #start()} returns once the client port accepts connections;
+ * A real IRC server process (Debian's ngircd, inspircd, ircd-hybrid or ZNC) listening on 127.0.0.1, with its own
+ * temporary configuration folder and free ports. {@link #start()} returns once the client port accepts connections;
  * {@link #close()} stops it (SIGTERM, then SIGKILL). {@link #kill()} and {@link #start()} again restart it on the
  * same ports, for reconnect tests.
  *
@@ -69,8 +69,8 @@ public abstract class RealIrcServer implements AutoCloseable {
         }
         Path binary = binary();
         if (!Files.isExecutable(binary)) {
-            throw new IllegalStateException(binary + " is not installed; install the Debian package "
-                    + "(apt-get install ngircd inspircd) to run the real-server tests");
+            throw new IllegalStateException(binary + " is not installed; install the Debian packages the README "
+                    + "lists (apt-get install inspircd ngircd ircd-hybrid ...) to run the real-server tests");
         }
         try {
             Path config = writeConfiguration();

@@ -727,6 +727,8 @@ public final class NetworkConnection implements IrcConnection {
         volatile Set<String> enabled = Set.of();
         volatile boolean registered;
         volatile String endReason;
+        /** Why registration failed when the server answered 464 (password mismatch); it outranks the ERROR. */
+        private String passwordReason;
         volatile boolean fatal;
         volatile boolean quitting;
         volatile boolean ended;
@@ -966,11 +968,29 @@ public final class NetworkConnection implements IrcConnection {
                 case "005" -> isupport.apply(m);
                 case "376", "422" -> endOfMotd();
                 case "432", "433", "436", "437" -> nickRefused(m);
-                case "ERROR" -> endReason = "Server closed the link: " + StringUtils.defaultString(m.lastParam());
+                case "464" -> passwordRefused(m);
+                case "ERROR" -> serverClosing(m);
                 default -> {
                     // everything else is for the listeners
                 }
             }
+        }
+
+        private void passwordRefused(IrcMessage m) {
+            if (registered) {
+                return;
+            }
+            // the ERROR that follows names the link, not the cause; this is what the user has to change
+            String text = StringUtils.defaultIfBlank(m.lastParam(), "464");
+            passwordReason = settings.serverPassword == null
+                    ? "The server asks for a password; none is set for this network (" + text + ")"
+                    : "The server refused the password (" + text + ")";
+            endReason = passwordReason;
+        }
+
+        private void serverClosing(IrcMessage m) {
+            endReason = passwordReason != null ? passwordReason
+                    : "Server closed the link: " + StringUtils.defaultString(m.lastParam());
         }
 
         private void welcomed(IrcMessage m) {

@@ -14,12 +14,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.api.connection.ConnectionState;
 import org.switchboard.api.irc.IrcMessage;
+import org.switchboard.testsupport.HybridServer;
 import org.switchboard.testsupport.InspircdServer;
 import org.switchboard.testsupport.NgircdServer;
 import org.switchboard.testsupport.TestIrcClient;
 import org.switchboard.testsupport.TlsMaterial;
 
-/** The connection against Debian's ngircd and inspircd, started on 127.0.0.1 with a temporary configuration. */
+/**
+ * The connection against Debian's ngircd, inspircd and ircd-hybrid, started on 127.0.0.1 with a temporary
+ * configuration.
+ */
 class RealServersTest {
 
     private static final String CHANNEL = "#switchboard";
@@ -159,6 +163,44 @@ class RealServersTest {
                 insecure.start(NetworkSettings.builder("ngircd-tls", "carol")
                         .server(server.host(), server.tlsPort(), true).tlsInsecureSkipVerify(true).build());
                 insecure.awaitState(ConnectionState.CONNECTED);
+            }
+        }
+    }
+
+    /**
+     * ircd-hybrid answers nothing, not even CAP LS, until its hostname and ident lookups are done, and the client
+     * holds PASS, NICK and USER on a plaintext link until the capability list is in (for STS): the two waits must
+     * not wait for each other. A wrong password ends in the server's own reason, and the next attempt is planned.
+     */
+    @Test
+    void hybridHoldsInputUntilItsLookupsAreDoneAndTakesThePasswordAfterTheCapabilityList() {
+        try (HybridServer server = HybridServer.builder().password("letmein").start()) {
+            try (Harness harness = new Harness()) {
+                harness.start(NetworkSettings.builder("hybrid", "alice").server(server.host(), server.port(), false)
+                        .serverPassword("letmein").autojoin(List.of(CHANNEL)).build());
+                Harness.StateChange connected = harness.awaitState(ConnectionState.CONNECTED);
+                assertEquals("Registered on " + server.host() + ":" + server.port() + " as alice",
+                        connected.detail());
+                assertTrue(harness.received.stream().anyMatch(m -> m.is("CAP") && "LS".equals(m.param(1))),
+                        "hybrid offered capabilities: " + harness.received);
+                assertTrue(harness.connection.enabledCapabilities().contains("multi-prefix"),
+                        harness.connection.enabledCapabilities().toString());
+                Harness.await("joined", () -> ownJoins(harness) == 1);
+                try (TestIrcClient bob = TestIrcClient.connect(server.host(), server.port(), "bob", "letmein",
+                        null)) {
+                    bob.join(CHANNEL);
+                    bob.privmsg(CHANNEL, "hello from hybrid");
+                    IrcMessage fromBob = harness.awaitReceived(m -> m.is("PRIVMSG") && "bob".equals(m.sourceNick()));
+                    assertEquals(List.of(CHANNEL, "hello from hybrid"), fromBob.params());
+                }
+            }
+            try (Harness refused = new Harness()) {
+                refused.start(NetworkSettings.builder("hybrid", "mallory").server(server.host(), server.port(), false)
+                        .serverPassword("guessed").reconnect(5000, 5000).build());
+                Harness.StateChange dropped = refused.awaitState(ConnectionState.WAITING_TO_RECONNECT);
+                assertTrue(dropped.detail().startsWith("The server refused the password (Password incorrect); "
+                        + "retrying in"), dropped.detail());
+                assertTrue(refused.received.stream().anyMatch(m -> m.is("464")), refused.received.toString());
             }
         }
     }

@@ -93,6 +93,51 @@ class RegistrationTest {
     }
 
     @Test
+    void aRefusedPasswordIsTheReasonShownNotTheErrorThatFollowsIt() {
+        harness.start(Harness.settings(server.port()).serverPassword("wrong").reconnect(5000, 5000).build());
+        ScriptedIrcServer.Peer peer = server.awaitPeer();
+        peer.awaitLine("CAP LS 302");
+        peer.send(":srv CAP * LS :multi-prefix");
+        peer.awaitLineStartingWith("USER ");
+        peer.send(":srv 464 alice :Password incorrect");
+        peer.send("ERROR :Closing Link: 127.0.0.1 (Bad Password)");
+        peer.close();
+        Harness.StateChange dropped = harness.awaitState(ConnectionState.WAITING_TO_RECONNECT);
+        assertTrue(dropped.detail().startsWith("The server refused the password (Password incorrect); retrying in"),
+                dropped.detail());
+        assertFalse(dropped.detail().contains("wrong"), "the password itself is never shown: " + dropped.detail());
+    }
+
+    @Test
+    void aServerThatWantsAPasswordWhereNoneIsSetSaysSo() {
+        harness.start(Harness.settings(server.port()).reconnect(5000, 5000).build());
+        ScriptedIrcServer.Peer peer = server.awaitPeer();
+        peer.awaitLineStartingWith("USER ");
+        peer.send(":srv 464 alice :Password required");
+        peer.send("ERROR :Closing Link: 127.0.0.1 (Bad Password)");
+        peer.close();
+        Harness.StateChange dropped = harness.awaitState(ConnectionState.WAITING_TO_RECONNECT);
+        assertTrue(dropped.detail().startsWith(
+                "The server asks for a password; none is set for this network (Password required)"), dropped.detail());
+    }
+
+    @Test
+    void a464AfterRegistrationIsNotAboutTheServerPassword() {
+        harness.start(Harness.settings(server.port()).reconnect(5000, 5000).build());
+        ScriptedIrcServer.Peer peer = server.awaitPeer();
+        peer.awaitLineStartingWith("USER ");
+        peer.welcome("alice");
+        harness.awaitState(ConnectionState.CONNECTED);
+        // an OPER with a wrong password, say
+        peer.send(":srv 464 alice :Password incorrect");
+        peer.send("ERROR :Closing Link: 127.0.0.1 (Killed)");
+        peer.close();
+        Harness.StateChange dropped = harness.awaitState(ConnectionState.WAITING_TO_RECONNECT);
+        assertTrue(dropped.detail().startsWith("Server closed the link: Closing Link: 127.0.0.1 (Killed)"),
+                dropped.detail());
+    }
+
+    @Test
     void aServerWithoutCapGetsThePasswordAfterItsErrorReply() {
         harness.start(Harness.settings(server.port()).serverPassword("s3cret").build());
         ScriptedIrcServer.Peer peer = server.awaitPeer();
