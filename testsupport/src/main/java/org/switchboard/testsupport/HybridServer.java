@@ -6,11 +6,17 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Debian's ircd-hybrid 8 ({@code /usr/sbin/ircd-hybrid}) in the foreground: the ratbox/hybrid family, which holds a
  * new connection's input until its own hostname and ident lookups are done and answers nothing before that, CAP
  * included. Ident and DNS stay on, as users meet them; on 127.0.0.1 both fail at once.
+ *
+ * <p>Debian's package conflicts with ngIRCd's, so it is usually not installed but unpacked by
+ * {@code testsupport/unpack-ircd-hybrid.sh} into {@link #UNPACKED} ({@code $SWITCHBOARD_HYBRID_DIR}, by default
+ * {@code /var/tmp/switchboard-ircd-hybrid}); the script also links the folder the binary loads its modules from,
+ * {@code /usr/lib/ircd-hybrid}, to the unpacked one. An installed {@code /usr/sbin/ircd-hybrid} is taken first.
  *
  * <p>It refuses to run as root, so as root it runs as Debian's {@code irc} user (as {@link ZncBouncer} does),
  * which needs its folder writable for the log, the pid file and the ban databases: test material only.
@@ -18,10 +24,18 @@ import java.util.List;
 public final class HybridServer extends RealIrcServer {
 
     public static final String SERVER_NAME = "hybrid.test";
-    public static final Path BINARY = Path.of("/usr/sbin/ircd-hybrid");
+    /** Where {@code unpack-ircd-hybrid.sh} puts the package's files. */
+    public static final Path UNPACKED = Path.of(Objects.requireNonNullElse(System.getenv("SWITCHBOARD_HYBRID_DIR"),
+            "/var/tmp/switchboard-ircd-hybrid"));
+    private static final Path INSTALLED = Path.of("/");
+    private static final Path PROGRAM = Path.of("usr/sbin/ircd-hybrid");
 
-    private HybridServer(Builder builder) {
-        super("hybrid", BINARY, SERVER_NAME, builder.password, null);
+    private HybridServer(Builder builder, Path packageRoot) {
+        super("hybrid", packageRoot.resolve(PROGRAM), SERVER_NAME, builder.password, null);
+    }
+
+    private static Path packageRoot() {
+        return Files.isExecutable(INSTALLED.resolve(PROGRAM)) ? INSTALLED : UNPACKED;
     }
 
     public static Builder builder() {
@@ -63,7 +77,7 @@ public final class HybridServer extends RealIrcServer {
         if ("root".equals(System.getProperty("user.name"))) {
             command.addAll(List.of("setpriv", "--reuid=irc", "--regid=irc", "--clear-groups"));
         }
-        command.addAll(List.of(BINARY.toString(), "-foreground", "-configfile", config.toString(),
+        command.addAll(List.of(binary().toString(), "-foreground", "-configfile", config.toString(),
                 "-pidfile", directory.resolve("ircd.pid").toString(),
                 "-logfile", directory.resolve("ircd.log").toString(),
                 "-klinefile", directory.resolve("kline.db").toString(),
@@ -83,7 +97,7 @@ public final class HybridServer extends RealIrcServer {
         }
 
         public HybridServer start() {
-            HybridServer server = new HybridServer(this);
+            HybridServer server = new HybridServer(this, packageRoot());
             server.start();
             return server;
         }

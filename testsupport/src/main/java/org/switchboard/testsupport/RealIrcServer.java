@@ -69,8 +69,8 @@ public abstract class RealIrcServer implements AutoCloseable {
         }
         Path binary = binary();
         if (!Files.isExecutable(binary)) {
-            throw new IllegalStateException(binary + " is not installed; install the Debian packages the README "
-                    + "lists (apt-get install inspircd ngircd ircd-hybrid ...) to run the real-server tests");
+            throw new IllegalStateException(binary + " is not installed; install what the README lists (the Debian "
+                    + "packages, and testsupport/unpack-ircd-hybrid.sh) to run the real-server tests");
         }
         try {
             Path config = writeConfiguration();
