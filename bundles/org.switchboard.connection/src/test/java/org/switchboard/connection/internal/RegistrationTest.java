@@ -423,18 +423,27 @@ class RegistrationTest {
         }
     }
 
-    @Test
-    void saslScramSha256CompletesAgainstAServerComputingTheRfcExchange() throws Exception {
-        harness.start(Harness.settings(server.port()).sasl("SCRAM-SHA-256", "user", "pencil").build());
-        ScriptedIrcServer.Peer peer = server.awaitPeer();
+    /**
+     * Starts the client with SCRAM-SHA-256 as user/pencil and plays the server up to and including its first
+     * message; returns the server side, which checks the client's proof and signs the end.
+     */
+    private ScramServer scramUpToServerFirst(ScriptedIrcServer.Peer peer) throws Exception {
         negotiate(peer, "sasl=SCRAM-SHA-256");
         peer.awaitLine("AUTHENTICATE SCRAM-SHA-256");
         peer.send("AUTHENTICATE +");
         String clientFirst = decode(peer.awaitLineStartingWith("AUTHENTICATE "));
         assertTrue(clientFirst.startsWith("n,,n=user,r="), clientFirst);
-        String clientNonce = clientFirst.substring("n,,n=user,r=".length());
-        ScramServer scram = new ScramServer("pencil", clientFirst.substring(3), clientNonce);
+        ScramServer scram = new ScramServer("pencil", clientFirst.substring(3),
+                clientFirst.substring("n,,n=user,r=".length()));
         peer.send("AUTHENTICATE " + encode(scram.serverFirst()));
+        return scram;
+    }
+
+    @Test
+    void saslScramSha256CompletesAgainstAServerComputingTheRfcExchange() throws Exception {
+        harness.start(Harness.settings(server.port()).sasl("SCRAM-SHA-256", "user", "pencil").build());
+        ScriptedIrcServer.Peer peer = server.awaitPeer();
+        ScramServer scram = scramUpToServerFirst(peer);
         String clientFinal = decode(peer.awaitLineStartingWith("AUTHENTICATE "));
         assertTrue(scram.verifyClientFinal(clientFinal), "client proof is wrong: " + clientFinal);
         peer.send("AUTHENTICATE " + encode(scram.serverFinal()));
@@ -447,13 +456,7 @@ class RegistrationTest {
     void saslScramSuccessWithoutTheServerSignatureIsAFailure() throws Exception {
         harness.start(Harness.settings(server.port()).sasl("SCRAM-SHA-256", "user", "pencil").build());
         ScriptedIrcServer.Peer peer = server.awaitPeer();
-        negotiate(peer, "sasl=SCRAM-SHA-256");
-        peer.awaitLine("AUTHENTICATE SCRAM-SHA-256");
-        peer.send("AUTHENTICATE +");
-        String clientFirst = decode(peer.awaitLineStartingWith("AUTHENTICATE "));
-        ScramServer scram = new ScramServer("pencil", clientFirst.substring(3),
-                clientFirst.substring("n,,n=user,r=".length()));
-        peer.send("AUTHENTICATE " + encode(scram.serverFirst()));
+        scramUpToServerFirst(peer);
         peer.awaitLineStartingWith("AUTHENTICATE ");
         // an impostor that cannot compute v=... just says "success"
         peer.send(":srv 903 alice :SASL authentication successful");
