@@ -999,6 +999,13 @@ public final class NetworkConnection implements IrcConnection {
             }
             registered = true;
             welcomedNanos = System.nanoTime();
+            if (passwordReason != null) {
+                // a server that complained about the password and let us in after all (SASL did it, say)
+                if (endReason == passwordReason) {
+                    endReason = null;
+                }
+                passwordReason = null;
+            }
             capEnded = true;
             if (m.param(0) != null) {
                 nick = m.param(0);

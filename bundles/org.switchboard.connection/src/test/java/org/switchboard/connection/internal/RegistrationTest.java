@@ -122,6 +122,21 @@ class RegistrationTest {
     }
 
     @Test
+    void a464ThatIsFollowedByTheWelcomeIsForgotten() {
+        harness.start(Harness.settings(server.port()).reconnect(5000, 5000).build());
+        ScriptedIrcServer.Peer peer = server.awaitPeer();
+        peer.awaitLineStartingWith("USER ");
+        peer.send(":srv 464 alice :Password required");
+        peer.welcome("alice");
+        harness.awaitState(ConnectionState.CONNECTED);
+        peer.send("ERROR :Closing Link: 127.0.0.1 (Ping timeout)");
+        peer.close();
+        Harness.StateChange dropped = harness.awaitState(ConnectionState.WAITING_TO_RECONNECT);
+        assertTrue(dropped.detail().startsWith("Server closed the link: Closing Link: 127.0.0.1 (Ping timeout)"),
+                dropped.detail());
+    }
+
+    @Test
     void a464AfterRegistrationIsNotAboutTheServerPassword() {
         harness.start(Harness.settings(server.port()).reconnect(5000, 5000).build());
         ScriptedIrcServer.Peer peer = server.awaitPeer();
