@@ -77,6 +77,12 @@ final class ClientRuntime implements AutoCloseable {
                 }
             }
         }
+        if (!java.awt.GraphicsEnvironment.isHeadless()) {
+            // AWT's event queue starts its event thread in the thread group of the thread that made the queue,
+            // and never again once that group is gone; made here, it is the test's main group, which outlives
+            // every runtime (made first by a framework thread, it hung BouncerIT when run on its own)
+            java.awt.Toolkit.getDefaultToolkit().getSystemEventQueue();
+        }
         LaunchOptions options = CommandLine.parse(args);
         SwitchboardRuntime runtime = new SwitchboardRuntime(home, options,
                 ProfileDirectories.under(workDir.resolve("profile")))
@@ -327,9 +333,17 @@ final class ClientRuntime implements AutoCloseable {
         }
         if (!java.awt.GraphicsEnvironment.isHeadless()) {
             // UI components dispose their windows with invokeLater from deactivate (and save the window state
-            // then); let that finish before the test's folders are deleted.
+            // then); let that finish before the test's folders are deleted. Bounded, not invokeAndWait: when AWT
+            // cannot start an event thread (see start) the posted event never runs, and that hung the build
+            // (BouncerIT run on its own, 2 December); an event thread that ended did so with its queue empty.
             for (int i = 0; i < 3; i++) {
-                javax.swing.SwingUtilities.invokeAndWait(() -> { });
+                java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
+                java.awt.EventQueue.invokeLater(ran::countDown);
+                if (!ran.await(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                    System.err.println("ClientRuntime: the event thread did not run a posted event within 5 s;"
+                            + " not waiting for it");
+                    break;
+                }
             }
         }
     }

@@ -73,10 +73,7 @@ public final class HybridServer extends RealIrcServer {
 
     @Override
     protected List<String> command(Path config) {
-        List<String> command = new ArrayList<>();
-        if ("root".equals(System.getProperty("user.name"))) {
-            command.addAll(List.of("setpriv", "--reuid=irc", "--regid=irc", "--clear-groups"));
-        }
+        List<String> command = new ArrayList<>(asIrcUserWhenRoot());
         command.addAll(List.of(binary().toString(), "-foreground", "-configfile", config.toString(),
                 "-pidfile", directory.resolve("ircd.pid").toString(),
                 "-logfile", directory.resolve("ircd.log").toString(),

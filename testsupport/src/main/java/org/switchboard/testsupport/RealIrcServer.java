@@ -104,6 +104,17 @@ public abstract class RealIrcServer implements AutoCloseable {
                 + START_TIMEOUT + ":\n" + log());
     }
 
+    /**
+     * The start of a command line for a server that refuses root or dawdles as root (ircd-hybrid, ZNC): as root,
+     * {@code setpriv} to Debian's {@code irc} user, whose access the server's folder must then allow; otherwise
+     * nothing.
+     */
+    protected static List<String> asIrcUserWhenRoot() {
+        return "root".equals(System.getProperty("user.name"))
+                ? List.of("setpriv", "--reuid=irc", "--regid=irc", "--clear-groups")
+                : List.of();
+    }
+
     /** Stops the process: SIGTERM, then SIGKILL when it lingers. */
     public synchronized void stop() {
         if (process == null) {

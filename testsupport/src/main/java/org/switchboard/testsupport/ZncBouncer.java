@@ -80,10 +80,7 @@ public final class ZncBouncer extends RealIrcServer {
 
     @Override
     protected List<String> command(Path config) {
-        List<String> command = new ArrayList<>();
-        if ("root".equals(System.getProperty("user.name"))) {
-            command.addAll(List.of("setpriv", "--reuid=irc", "--regid=irc", "--clear-groups"));
-        }
+        List<String> command = new ArrayList<>(asIrcUserWhenRoot());
         command.addAll(List.of(BINARY.toString(), "--foreground", "--datadir", directory.toString()));
         return command;
     }

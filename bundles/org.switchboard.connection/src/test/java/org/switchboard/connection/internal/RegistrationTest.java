@@ -100,9 +100,7 @@ class RegistrationTest {
         peer.send(":srv CAP * LS :multi-prefix");
         peer.awaitLineStartingWith("USER ");
         peer.send(":srv 464 alice :Password incorrect");
-        peer.send("ERROR :Closing Link: 127.0.0.1 (Bad Password)");
-        peer.close();
-        Harness.StateChange dropped = harness.awaitState(ConnectionState.WAITING_TO_RECONNECT);
+        Harness.StateChange dropped = closedWith(peer, "ERROR :Closing Link: 127.0.0.1 (Bad Password)");
         assertTrue(dropped.detail().startsWith("The server refused the password (Password incorrect); retrying in"),
                 dropped.detail());
         assertFalse(dropped.detail().contains("wrong"), "the password itself is never shown: " + dropped.detail());
@@ -114,9 +112,7 @@ class RegistrationTest {
         ScriptedIrcServer.Peer peer = server.awaitPeer();
         peer.awaitLineStartingWith("USER ");
         peer.send(":srv 464 alice :Password required");
-        peer.send("ERROR :Closing Link: 127.0.0.1 (Bad Password)");
-        peer.close();
-        Harness.StateChange dropped = harness.awaitState(ConnectionState.WAITING_TO_RECONNECT);
+        Harness.StateChange dropped = closedWith(peer, "ERROR :Closing Link: 127.0.0.1 (Bad Password)");
         assertTrue(dropped.detail().startsWith(
                 "The server asks for a password; none is set for this network (Password required)"), dropped.detail());
     }
@@ -129,9 +125,7 @@ class RegistrationTest {
         peer.send(":srv 464 alice :Password required");
         peer.welcome("alice");
         harness.awaitState(ConnectionState.CONNECTED);
-        peer.send("ERROR :Closing Link: 127.0.0.1 (Ping timeout)");
-        peer.close();
-        Harness.StateChange dropped = harness.awaitState(ConnectionState.WAITING_TO_RECONNECT);
+        Harness.StateChange dropped = closedWith(peer, "ERROR :Closing Link: 127.0.0.1 (Ping timeout)");
         assertTrue(dropped.detail().startsWith("Server closed the link: Closing Link: 127.0.0.1 (Ping timeout)"),
                 dropped.detail());
     }
@@ -145,9 +139,7 @@ class RegistrationTest {
         harness.awaitState(ConnectionState.CONNECTED);
         // an OPER with a wrong password, say
         peer.send(":srv 464 alice :Password incorrect");
-        peer.send("ERROR :Closing Link: 127.0.0.1 (Killed)");
-        peer.close();
-        Harness.StateChange dropped = harness.awaitState(ConnectionState.WAITING_TO_RECONNECT);
+        Harness.StateChange dropped = closedWith(peer, "ERROR :Closing Link: 127.0.0.1 (Killed)");
         assertTrue(dropped.detail().startsWith("Server closed the link: Closing Link: 127.0.0.1 (Killed)"),
                 dropped.detail());
     }
@@ -493,6 +485,13 @@ class RegistrationTest {
         peer.awaitLine("CAP END");
         assertTrue(harness.notices.stream().anyMatch(n -> n.contains("did not prove it knows the password")
                 && n.contains("continuing unauthenticated")), harness.notices.toString());
+    }
+
+    /** The server sends {@code errorLine} and hangs up; returns the state the connection reports then. */
+    private Harness.StateChange closedWith(ScriptedIrcServer.Peer peer, String errorLine) {
+        peer.send(errorLine);
+        peer.close();
+        return harness.awaitState(ConnectionState.WAITING_TO_RECONNECT);
     }
 
     private static String decode(String line) {
