@@ -559,4 +559,45 @@ class SessionComponentTest {
         receive(":irc.example 322 me #big 120 :A topic");
         assertEquals("#big 120 A topic", lastLine(buffer("net")).text());
     }
+
+    @Test
+    void whoisRepliesReadAsSentencesAboutTheirNick() {
+        long signOn = 1_796_239_568L;
+        receive(":irc.example 311 me ann ~ann host.example * :Ann Example");
+        receive(":irc.example 319 me ann :@#ops +#chat #dog ");
+        receive(":irc.example 312 me ann irc.example :The example server");
+        receive(":irc.example 330 me ann annacct :is logged in as");
+        receive(":irc.example 671 me ann :is using a secure connection");
+        receive(":irc.example 317 me ann 3725 " + signOn + " :seconds idle, signon time");
+        receive(":irc.example 318 me ann :End of /WHOIS list.");
+        Buffer server = buffer("net");
+        List<String> lines = texts(server).subList(texts(server).size() - 7, texts(server).size());
+        String signedOn = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(java.time.ZoneId.systemDefault()).format(Instant.ofEpochSecond(signOn));
+        assertEquals(List.of(
+                "[ann] (~ann@host.example): Ann Example",
+                "[ann] channels: @#ops +#chat #dog",
+                "[ann] irc.example (The example server)",
+                "[ann] is logged in as annacct",
+                "[ann] is using a secure connection",
+                "[ann] idle 1 hour 2 minutes 5 seconds, signed on " + signedOn,
+                "[ann] End of /WHOIS list."), lines);
+        assertEquals(LineKind.INFO, lastLine(server).kind());
+
+        receive(":irc.example 317 me ann 0 :seconds idle");
+        assertEquals("[ann] idle 0 seconds", lastLine(server).text(), "a server that sends no sign-on time");
+        receive(":irc.example 314 me old ~old gone.example * :Old Friend");
+        receive(":irc.example 369 me old :End of WHOWAS");
+        assertEquals(List.of("[old] was (~old@gone.example): Old Friend", "[old] End of WHOWAS"),
+                texts(server).subList(texts(server).size() - 2, texts(server).size()));
+    }
+
+    @Test
+    void anAwayReplyGoesToTheQueryWithThatNick() {
+        receive(":ann!a@h PRIVMSG me :are you there?");
+        receive(":irc.example 301 me ann :gone fishing");
+        assertEquals("[ann] is away: gone fishing", lastLine(buffer("ann")).text());
+        receive(":irc.example 301 me bob :at lunch");
+        assertEquals("[bob] is away: at lunch", lastLine(buffer("net")).text(), "no query with bob: the server buffer");
+    }
 }

@@ -5,7 +5,7 @@ import org.switchboard.api.command.CommandHandler;
 import org.switchboard.api.command.CommandInvocation;
 import org.switchboard.api.irc.IrcMessage;
 
-/** {@code /whois <nick>}; the replies show up in the server buffer. */
+/** {@code /whois <nick>}; the replies show up in the server buffer, one readable line each. */
 @Component(property = {
         CommandHandler.NAME_PROPERTY + "=whois",
         CommandHandler.USAGE_PROPERTY + "=" + WhoisCommand.USAGE,

@@ -40,6 +40,7 @@ public final class MessageRouter {
     private static final System.Logger LOG = System.getLogger(MessageRouter.class.getName());
     private static final DateTimeFormatter TOPIC_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
+    private static final WhoisReplies WHOIS = new WhoisReplies(ZoneId.systemDefault());
     /** How many message ids per network are remembered to drop replayed duplicates. */
     private static final int SEEN_MSGIDS = 4096;
     private static final byte[] NO_TEXT = new byte[0];
@@ -399,6 +400,14 @@ public final class MessageRouter {
             default -> {
                 if (claimed.contains(m.command())) {
                     // A feature shows these replies itself (the channel list dialog shows 322s).
+                    return;
+                }
+                if (WhoisReplies.isWhoisReply(m.command())) {
+                    // An away reply also answers a message to that nick: it belongs with the conversation.
+                    BufferState query = m.command().equals("301") && WhoisReplies.nick(m.params()) != null
+                            ? network.findChannelOrQuery(WhoisReplies.nick(m.params())) : null;
+                    (query != null ? query : server).append(now(m), LineKind.INFO, null,
+                            WHOIS.text(m.command(), m.params()), 0);
                     return;
                 }
                 int code = Integer.parseInt(m.command());

@@ -148,7 +148,7 @@ final class BufferTree extends JTree {
             String name = SafeText.display(shown);
             setText(unread > 0 ? name + "  (" + unread + ")" : name);
             String tip = switch (buffer.type()) {
-                case CHANNEL -> buffer.name() + " — " + buffer.memberCount() + " users";
+                case CHANNEL -> buffer.name() + " — " + MainWindow.count(buffer.memberCount(), "user");
                 case SERVER -> shown.equals(buffer.name()) ? shown : shown + " — " + buffer.name();
                 default -> buffer.name();
             };

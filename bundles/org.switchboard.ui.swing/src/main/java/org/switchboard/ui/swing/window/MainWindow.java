@@ -374,7 +374,12 @@ public final class MainWindow implements FrameNavigation.Host {
         List<Member> members = current == null ? List.of() : current.members();
         nicks.show(members);
         long ops = members.stream().filter(m -> m.highestPrefix() != 0 && m.highestPrefix() != '+').count();
-        nickCount.setText(members.size() + " users" + (ops > 0 ? ", " + ops + " ops" : ""));
+        nickCount.setText(count(members.size(), "user") + (ops > 0 ? ", " + count(ops, "op") : ""));
+    }
+
+    /** {@code 1 user}, {@code 2 users}. */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private void markCurrentRead() {
@@ -390,6 +395,11 @@ public final class MainWindow implements FrameNavigation.Host {
             return;
         }
         String shownTopic = current.type() == BufferType.CHANNEL ? protocol.stripFormatting(current.topic()) : "";
+        topic.putClientProperty("JTextField.placeholderText", switch (current.type()) {
+            case CHANNEL -> "No topic";
+            case SERVER -> "Messages and replies from the server";
+            default -> SafeText.display("Private conversation with " + current.name());
+        });
         topic.setText(SafeText.display(shownTopic));
         topic.setCaretPosition(0);
         String modes = current.modes();
