@@ -600,4 +600,44 @@ class SessionComponentTest {
         receive(":irc.example 301 me bob :at lunch");
         assertEquals("[bob] is away: at lunch", lastLine(buffer("net")).text(), "no query with bob: the server buffer");
     }
+
+    @Test
+    void aNamesListAfterTheJoinsOwnIsShownInTheChannelAndTheJoinsOwnIsNot() {
+        joinChannel();
+        Buffer channel = buffer("#chan");
+        assertTrue(texts(channel).stream().noneMatch(t -> t.startsWith("Users on")), texts(channel).toString());
+        receive(":irc.example 353 me = #Chan :me @alice!a@host");
+        receive(":irc.example 366 me #Chan :End of /NAMES list.");
+        assertEquals("Users on #Chan (2): @alice me", lastLine(channel).text());
+        assertEquals(List.of("@alice", "me"), memberNames(channel));
+
+        receive(":me!me@client.example PART #Chan");
+        receive(":me!me@client.example JOIN #Chan");
+        long before = channel.endLine();
+        receive(":irc.example 353 me = #Chan :me bob");
+        receive(":irc.example 366 me #Chan :End of /NAMES list.");
+        assertTrue(texts(channel).subList((int) (before - channel.firstLine()), texts(channel).size()).stream()
+                .noneMatch(t -> t.startsWith("Users on")), "after a rejoin the first list is the join's again");
+    }
+
+    @Test
+    void aPingReplyEchoingOurOwnTimeShowsTheRoundTrip() {
+        receive(":bob!b@h NOTICE me :\u0001PING " + (System.currentTimeMillis() - 250) + "\u0001");
+        String text = lastLine(buffer("net")).text();
+        assertTrue(text.matches("CTCP PING reply from bob: \\d+ ms"), text);
+        long millis = Long.parseLong(text.replaceAll("\\D+", ""));
+        assertTrue(millis >= 250 && millis < 10_000, text);
+        receive(":bob!b@h NOTICE me :\u0001PING abc123\u0001");
+        assertEquals("CTCP PING reply from bob: abc123", lastLine(buffer("net")).text(), "another client's token");
+        receive(":bob!b@h NOTICE me :\u0001VERSION\u0001");
+        assertEquals("CTCP VERSION reply from bob", lastLine(buffer("net")).text(), "a reply without arguments");
+    }
+
+    @Test
+    void whoRepliesNameTheUserHostFlagsAndRealName() {
+        receive(":irc.example 352 me #dog ~ann 127.0.0.1 irc.example ann H@ :0 Ann Example");
+        assertEquals("[#dog] ann (~ann@127.0.0.1) H@: Ann Example", lastLine(buffer("net")).text());
+        receive(":irc.example 315 me #dog :End of WHO list");
+        assertEquals("[#dog] End of WHO list", lastLine(buffer("net")).text());
+    }
 }

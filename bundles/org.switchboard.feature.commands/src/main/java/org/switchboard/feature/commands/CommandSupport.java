@@ -42,6 +42,47 @@ final class CommandSupport {
         return Optional.empty();
     }
 
+    /** A registered connection and the channel of the buffer the command was typed in. */
+    record InChannel(IrcConnection connection, String channel) {
+
+        /** Sends one message; false (after telling the user) when the connection refused it. */
+        boolean send(CommandInvocation invocation, IrcMessage message) {
+            return CommandSupport.send(invocation, connection, message);
+        }
+    }
+
+    /** The connection and the current channel, or empty after telling the user which is missing. */
+    static Optional<InChannel> inCurrentChannel(CommandInvocation invocation) {
+        return connected(invocation).flatMap(connection -> currentChannel(invocation, connection)
+                .map(channel -> new InChannel(connection, channel)));
+    }
+
+    /**
+     * The space-separated arguments when there are {@code min} to {@code max} of them and the first {@code names}
+     * can be sent as nicks or channels; otherwise empty, after telling the user the usage or what is wrong.
+     */
+    static Optional<String[]> arguments(CommandInvocation invocation, int min, int max, int names, String usage) {
+        String[] args = invocation.argumentList();
+        if (args.length < min || args.length > max) {
+            usage(invocation, usage);
+            return Optional.empty();
+        }
+        for (int i = 0; i < names && i < args.length; i++) {
+            if (!validName(invocation, args[i])) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(args);
+    }
+
+    /**
+     * The single nick, channel or mask argument of a command that takes exactly one, or empty after telling the
+     * user the usage or that it cannot be sent.
+     */
+    static Optional<String> singleName(CommandInvocation invocation, String usage) {
+        return arguments(invocation, 1, 1, 1, usage).map(args -> args[0]);
+    }
+
     /** The buffer's channel, or empty after saying that the command needs one. */
     static Optional<String> currentChannel(CommandInvocation invocation, IrcConnection connection) {
         if (connection.isupport().isChannel(invocation.buffer())) {
@@ -61,6 +102,25 @@ final class CommandSupport {
             return false;
         }
         return true;
+    }
+
+    /**
+     * How many modes with a parameter one MODE line may carry: the server's {@code MODES}; 3 when it does not say
+     * (RFC 1459's limit), 12 when it says "no limit" with an empty value (a line still has to fit).
+     */
+    static int modesPerLine(IrcConnection connection) {
+        Optional<String> modes = connection.isupport().token("MODES");
+        if (modes.isEmpty()) {
+            return 3;
+        }
+        if (modes.get().isEmpty()) {
+            return 12;
+        }
+        try {
+            return Math.max(1, Integer.parseInt(modes.get()));
+        } catch (NumberFormatException e) {
+            return 3;
+        }
     }
 
     static void usage(CommandInvocation invocation, String usage) {

@@ -1,11 +1,8 @@
 package org.switchboard.feature.commands;
 
-import java.util.Optional;
-
 import org.osgi.service.component.annotations.Component;
 import org.switchboard.api.command.CommandHandler;
 import org.switchboard.api.command.CommandInvocation;
-import org.switchboard.api.connection.IrcConnection;
 import org.switchboard.api.irc.IrcMessage;
 
 /** {@code /kick <nick> [reason]}: removes a member from the current channel. */
@@ -19,25 +16,14 @@ public final class KickCommand implements CommandHandler {
 
     @Override
     public void execute(CommandInvocation invocation) {
-        String[] args = invocation.argumentList();
-        if (args.length < 1) {
-            CommandSupport.usage(invocation, USAGE);
-            return;
-        }
-        if (!CommandSupport.validName(invocation, args[0])) {
-            return;
-        }
-        Optional<IrcConnection> connection = CommandSupport.connected(invocation);
-        if (connection.isEmpty()) {
-            return;
-        }
-        Optional<String> channel = CommandSupport.currentChannel(invocation, connection.get());
-        if (channel.isEmpty()) {
-            return;
-        }
         String reason = CommandSupport.rest(invocation, 1).strip();
-        IrcMessage kick = reason.isEmpty() ? IrcMessage.of("KICK", channel.get(), args[0])
-                : IrcMessage.of("KICK", channel.get(), args[0], reason);
-        CommandSupport.send(invocation, connection.get(), kick);
+        CommandSupport.arguments(invocation, 1, Integer.MAX_VALUE, 1, USAGE)
+                .ifPresent(args -> CommandSupport.inCurrentChannel(invocation)
+                        .ifPresent(at -> at.send(invocation, kick(at.channel(), args[0], reason))));
+    }
+
+    /** A KICK, with the reason only when there is one (the server then gives its default). */
+    static IrcMessage kick(String channel, String nick, String reason) {
+        return reason.isEmpty() ? IrcMessage.of("KICK", channel, nick) : IrcMessage.of("KICK", channel, nick, reason);
     }
 }

@@ -17,6 +17,7 @@ import org.switchboard.api.irc.IrcProtocolException;
  */
 @Component(property = {
         CommandHandler.NAME_PROPERTY + "=raw",
+        CommandHandler.NAME_PROPERTY + "=quote",
         CommandHandler.USAGE_PROPERTY + "=" + RawCommand.USAGE,
         CommandHandler.DESCRIPTION_PROPERTY + "=Send a raw IRC protocol line" })
 public final class RawCommand implements CommandHandler {

@@ -131,4 +131,64 @@ class ChannelCommandsTest {
         assertOnlyError(notAChannel, "'other' is not a channel");
         assertOnlyError(run(new InviteCommand(), "invite", "", "#chan"), "Usage: /invite");
     }
+
+    @Test
+    void namesAsksForTheCurrentOrANamedChannelButNeverTheWholeNetwork() {
+        run(new NamesCommand(), "names", "", "#chan");
+        run(new NamesCommand(), "names", "#other", "testnet");
+        assertEquals(List.of(IrcMessage.of("NAMES", "#chan"), IrcMessage.of("NAMES", "#other")), connection.sent);
+        connection.sent.clear();
+        assertOnlyError(run(new NamesCommand(), "names", "", "testnet"), "/names only works in a channel");
+    }
+
+    @Test
+    void opAndVoiceGoOutInAsFewModeLinesAsTheServersLimitAllows() {
+        connection.isupport.apply(IrcMessage.of("005", "me", "MODES=2", "PREFIX=(ov)@+", "are supported"));
+        run(new OpCommand(), "op", "ann bob carl", "#chan");
+        run(new DevoiceCommand(), "devoice", "dan", "#chan");
+        assertEquals(List.of(IrcMessage.of("MODE", "#chan", "+oo", "ann", "bob"),
+                IrcMessage.of("MODE", "#chan", "+o", "carl"), IrcMessage.of("MODE", "#chan", "-v", "dan")),
+                connection.sent);
+    }
+
+    @Test
+    void withoutAModesLimitFromTheServerThreeGoOnALine() {
+        run(new DeopCommand(), "deop", "a b c d", "#chan");
+        run(new VoiceCommand(), "voice", "e", "#chan");
+        assertEquals(List.of(IrcMessage.of("MODE", "#chan", "-ooo", "a", "b", "c"), IrcMessage.of("MODE", "#chan", "-o", "d"),
+                IrcMessage.of("MODE", "#chan", "+v", "e")), connection.sent);
+    }
+
+    @Test
+    void opNeedsNicksAChannelAndAServerWithThatMode() {
+        assertOnlyError(run(new OpCommand(), "op", "", "#chan"), "Usage: /op");
+        assertOnlyError(run(new VoiceCommand(), "voice", "ann", "testnet"), "/voice only works in a channel");
+        connection.isupport.apply(IrcMessage.of("005", "me", "PREFIX=(o)@", "are supported"));
+        assertOnlyError(run(new VoiceCommand(), "voice", "ann", "#chan"), "testnet has no channel mode v");
+    }
+
+    @Test
+    void kickbanBansFirstThenKicksWithTheReason() {
+        run(new KickbanCommand(), "kb", "troll go away", "#chan");
+        assertEquals(List.of(IrcMessage.of("MODE", "#chan", "+b", "troll!*@*"),
+                IrcMessage.of("KICK", "#chan", "troll", "go away")), connection.sent);
+        connection.sent.clear();
+        assertOnlyError(run(new KickbanCommand(), "kb", "*!*@bad.example", "#chan"), "/kb takes a nick, not a mask");
+        assertOnlyError(run(new KickbanCommand(), "kickban", "troll", "alice"), "/kickban only works in a channel");
+    }
+
+    @Test
+    void kickbanDoesNotKickWhenTheBanCouldNotBeSent() {
+        connection.refuse = true;
+        FakeInvocation invocation = run(new KickbanCommand(), "kickban", "troll", "#chan");
+        assertEquals(List.of("Could not send MODE: the connection refused it"), invocation.errors);
+    }
+
+    @Test
+    void unbanLiftsANicksBanOrAMask() {
+        run(new UnbanCommand(), "unban", "troll", "#chan");
+        run(new UnbanCommand(), "unban", "*!*@bad.example", "#chan");
+        assertEquals(List.of(IrcMessage.of("MODE", "#chan", "-b", "troll!*@*"),
+                IrcMessage.of("MODE", "#chan", "-b", "*!*@bad.example")), connection.sent);
+    }
 }

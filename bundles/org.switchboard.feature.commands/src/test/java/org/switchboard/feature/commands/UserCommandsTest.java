@@ -169,4 +169,40 @@ class UserCommandsTest {
         assertOneError(run(unignore, "unignore", "troll", "#chan"), "troll!*@* is not ignored on testnet");
         assertOneError(run(unignore, "unignore", "", "#chan"), "Usage: /unignore");
     }
+
+    @Test
+    void ctcpSendsTheQueryInCapitalsWithItsArguments() {
+        run(new CtcpCommand(protocol), "ctcp", "ann version", "#chan");
+        run(new CtcpCommand(protocol), "ctcp", "#chan TIME", "#chan");
+        run(new CtcpCommand(protocol), "ctcp", "ann userinfo  with  spaces", "#chan");
+        assertEquals(List.of(IrcMessage.of("PRIVMSG", "ann", "\u0001VERSION\u0001"),
+                IrcMessage.of("PRIVMSG", "#chan", "\u0001TIME\u0001"),
+                IrcMessage.of("PRIVMSG", "ann", "\u0001USERINFO with  spaces\u0001")), connection.sent);
+    }
+
+    @Test
+    void ctcpNeedsATargetAndAQueryAndLeavesActionsToMe() {
+        assertOneError(run(new CtcpCommand(protocol), "ctcp", "ann", "#chan"), "Usage: /ctcp");
+        assertOneError(run(new CtcpCommand(protocol), "ctcp", "ann action waves", "#chan"), "Use /me");
+        assertTrue(connection.sent.isEmpty(), connection.sent.toString());
+    }
+
+    @Test
+    void pingSendsTheTimeNowForTheRoundTrip() {
+        run(new PingCommand(protocol, () -> 1_796_239_568_123L), "ping", "ann", "#chan");
+        assertEquals(List.of(IrcMessage.of("PRIVMSG", "ann", "\u0001PING 1796239568123\u0001")), connection.sent);
+        assertOneError(run(new PingCommand(protocol, () -> 0), "ping", "", "#chan"), "Usage: /ping");
+    }
+
+    @Test
+    void whoWhowasAndMotdAskTheServer() {
+        run(new WhoCommand(), "who", "#chan", "#chan");
+        run(new WhowasCommand(), "whowas", "gone", "testnet");
+        run(new MotdCommand(), "motd", "", "testnet");
+        run(new MotdCommand(), "motd", "other.example", "testnet");
+        assertEquals(List.of(IrcMessage.of("WHO", "#chan"), IrcMessage.of("WHOWAS", "gone"), IrcMessage.of("MOTD"),
+                IrcMessage.of("MOTD", "other.example")), connection.sent);
+        assertOneError(run(new WhoCommand(), "who", "", "#chan"), "Usage: /who");
+        assertOneError(run(new WhowasCommand(), "whowas", ":x", "#chan"), "':x' is not a valid");
+    }
 }

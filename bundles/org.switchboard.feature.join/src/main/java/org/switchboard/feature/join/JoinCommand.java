@@ -13,6 +13,7 @@ import org.switchboard.api.irc.IrcMessage;
 /** {@code /join #channel[,#other] [key[,key]]}. */
 @Component(property = {
         CommandHandler.NAME_PROPERTY + "=join",
+        CommandHandler.NAME_PROPERTY + "=j",
         CommandHandler.USAGE_PROPERTY + "=/join #channel[,#other] [key[,key]]",
         CommandHandler.DESCRIPTION_PROPERTY + "=Join one or more channels" })
 public final class JoinCommand implements CommandHandler {

@@ -11,6 +11,7 @@ import org.switchboard.api.irc.IrcMessage;
 /** {@code /part [#channel] [reason]}: leaves the named channel, or the one the command was typed in. */
 @Component(property = {
         CommandHandler.NAME_PROPERTY + "=part",
+        CommandHandler.NAME_PROPERTY + "=leave",
         CommandHandler.USAGE_PROPERTY + "=/part [#channel] [reason]",
         CommandHandler.DESCRIPTION_PROPERTY + "=Leave a channel (the current one by default)" })
 public final class PartCommand implements CommandHandler {

@@ -24,22 +24,26 @@ public final class CommandRegistry {
     private final Map<String, Entry> commands = new ConcurrentHashMap<>();
 
     public void add(CommandHandler handler, Map<String, ?> properties) {
-        String name = stringProperty(properties, CommandHandler.NAME_PROPERTY);
-        if (name.isEmpty()) {
+        List<String> names = names(properties);
+        if (names.isEmpty()) {
             LOG.log(System.Logger.Level.WARNING, "Command handler " + handler + " has no "
                     + CommandHandler.NAME_PROPERTY + " property; ignored");
             return;
         }
-        String key = normalise(name);
-        CommandInfo info = new CommandInfo(key, stringProperty(properties, CommandHandler.USAGE_PROPERTY),
-                stringProperty(properties, CommandHandler.DESCRIPTION_PROPERTY));
-        commands.put(key, new Entry(handler, info));
+        String name = names.get(0);
+        String usage = stringProperty(properties, CommandHandler.USAGE_PROPERTY);
+        commands.put(name, new Entry(handler, new CommandInfo(name, usage,
+                stringProperty(properties, CommandHandler.DESCRIPTION_PROPERTY))));
+        for (String alias : names.subList(1, names.size())) {
+            commands.put(alias, new Entry(handler, new CommandInfo(alias, usage, "Same as /" + name)));
+        }
     }
 
     public void remove(CommandHandler handler, Map<String, ?> properties) {
-        String key = normalise(stringProperty(properties, CommandHandler.NAME_PROPERTY));
-        // Only the handler that owns the name may remove it; a replacement bound meanwhile stays.
-        commands.computeIfPresent(key, (k, entry) -> entry.handler() == handler ? null : entry);
+        for (String name : names(properties)) {
+            // Only the handler that owns the name may remove it; a replacement bound meanwhile stays.
+            commands.computeIfPresent(name, (k, entry) -> entry.handler() == handler ? null : entry);
+        }
     }
 
     Entry lookup(String name) {
@@ -65,6 +69,19 @@ public final class CommandRegistry {
             trimmed = trimmed.substring(1);
         }
         return trimmed.toLowerCase(Locale.ROOT);
+    }
+
+    /** The command's name and then its aliases ({@code command.name} given more than once), normalised. */
+    private static List<String> names(Map<String, ?> properties) {
+        Object value = properties.get(CommandHandler.NAME_PROPERTY);
+        List<String> names = new ArrayList<>();
+        for (Object name : value instanceof String[] array ? array : new Object[] {value}) {
+            String key = name == null ? "" : normalise(name.toString());
+            if (!key.isEmpty() && !names.contains(key)) {
+                names.add(key);
+            }
+        }
+        return names;
     }
 
     private static String stringProperty(Map<String, ?> properties, String key) {

@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 import org.switchboard.api.connection.ConnectionState;
@@ -25,6 +27,7 @@ import org.switchboard.api.irc.ModeChange;
 import org.switchboard.api.session.BufferLine;
 import org.switchboard.api.session.BufferType;
 import org.switchboard.api.session.LineKind;
+import org.switchboard.api.session.Member;
 import org.switchboard.api.session.SessionEvent;
 import org.switchboard.session.model.BufferState;
 import org.switchboard.session.model.NetworkState;
@@ -40,7 +43,7 @@ public final class MessageRouter {
     private static final System.Logger LOG = System.getLogger(MessageRouter.class.getName());
     private static final DateTimeFormatter TOPIC_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
-    private static final WhoisReplies WHOIS = new WhoisReplies(ZoneId.systemDefault());
+    private static final UserReplies WHOIS = new UserReplies(ZoneId.systemDefault());
     /** How many message ids per network are remembered to drop replayed duplicates. */
     private static final int SEEN_MSGIDS = 4096;
     private static final byte[] NO_TEXT = new byte[0];
@@ -393,8 +396,14 @@ public final class MessageRouter {
             case "353" -> names(network, m);
             case "366" -> {
                 BufferState channel = network.findChannelOrQuery(m.param(1));
+                // The first list after a join fills the nick list; a later one answers a /names, so it is shown.
+                boolean askedFor = channel != null && channel.membersListed();
                 if (channel != null && network.applyPendingNames(channel)) {
                     network.fire(SessionEvent.Type.MEMBERS_CHANGED, channel);
+                    if (askedFor) {
+                        channel.append(now(m), LineKind.INFO, null, memberListing(channel), 0);
+                    }
+                    channel.setMembersListed();
                 }
             }
             default -> {
@@ -402,10 +411,10 @@ public final class MessageRouter {
                     // A feature shows these replies itself (the channel list dialog shows 322s).
                     return;
                 }
-                if (WhoisReplies.isWhoisReply(m.command())) {
+                if (UserReplies.isUserReply(m.command())) {
                     // An away reply also answers a message to that nick: it belongs with the conversation.
-                    BufferState query = m.command().equals("301") && WhoisReplies.nick(m.params()) != null
-                            ? network.findChannelOrQuery(WhoisReplies.nick(m.params())) : null;
+                    BufferState query = m.command().equals("301") && UserReplies.nick(m.params()) != null
+                            ? network.findChannelOrQuery(UserReplies.nick(m.params())) : null;
                     (query != null ? query : server).append(now(m), LineKind.INFO, null,
                             WHOIS.text(m.command(), m.params()), 0);
                     return;
@@ -438,6 +447,21 @@ public final class MessageRouter {
             return last;
         }
         return String.join(" ", rest);
+    }
+
+    /** {@code Users on #chan (3): @ann +bob carl}, in the nick list's order. */
+    private static String memberListing(BufferState channel) {
+        List<Member> members = channel.members();
+        StringBuilder text = new StringBuilder("Users on ").append(channel.name()).append(" (")
+                .append(members.size()).append("):");
+        for (Member member : members) {
+            text.append(' ');
+            if (member.highestPrefix() != 0) {
+                text.append(member.highestPrefix());
+            }
+            text.append(member.nick());
+        }
+        return text.toString();
     }
 
     private static long parseSeconds(String text) {
@@ -797,7 +821,7 @@ public final class MessageRouter {
             if (ctcp != null && !ctcp.isAction()) {
                 if (!self) {
                     String line = notice
-                            ? "CTCP " + ctcp.command() + " reply from " + sender + ": " + ctcp.arguments()
+                            ? "CTCP " + ctcp.command() + " reply from " + sender + suffix(": ", ctcpReplyText(ctcp))
                             : "CTCP " + ctcp.command() + " request from " + sender;
                     network.server().append(time, LineKind.INFO, sender, line.strip(), flags);
                 }
@@ -938,6 +962,29 @@ public final class MessageRouter {
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
+    }
+
+    /**
+     * A reply's arguments; for a PING reply that echoes a time of ours from the last hour (what /ping sends), the
+     * round trip instead.
+     */
+    private String ctcpReplyText(CtcpMessage reply) {
+        if (reply.command().equals("PING")) {
+            try {
+                long roundTrip = clock.getAsLong() - Long.parseLong(reply.arguments().strip());
+                if (roundTrip >= 0 && roundTrip < TimeUnit.HOURS.toMillis(1)) {
+                    return roundTrip < 10_000 ? roundTrip + " ms" : String.format(Locale.ROOT, "%.1f s", roundTrip / 1000.0);
+                }
+            } catch (NumberFormatException e) {
+                // some other client's token: shown as it is
+            }
+        }
+        return reply.arguments();
+    }
+
+    /** {@code separator + text}, or nothing for an empty text. */
+    private static String suffix(String separator, String text) {
+        return text.isBlank() ? "" : separator + text;
     }
 
     private long now(IrcMessage m) {

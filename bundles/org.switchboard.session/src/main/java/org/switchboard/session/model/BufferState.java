@@ -43,6 +43,8 @@ public final class BufferState implements Buffer {
     private volatile int memberCount;
     /** Members collected from a NAMES burst, applied at its end; null outside a burst. */
     Map<String, MemberEntry> pendingNames;
+    /** A NAMES list has filled the members since the join; the router's thread only. */
+    private boolean membersListed;
 
     /** The events every line fires, made once (records: equal whenever made). */
     private final SessionEvent linesAdded;
@@ -139,7 +141,19 @@ public final class BufferState implements Buffer {
     public boolean setActive(boolean newActive) {
         boolean changed = active != newActive;
         active = newActive;
+        if (changed) {
+            membersListed = false;
+        }
         return changed;
+    }
+
+    /** True once a NAMES list has filled the members since the channel was (re)joined. */
+    public boolean membersListed() {
+        return membersListed;
+    }
+
+    public void setMembersListed() {
+        membersListed = true;
     }
 
     @Override
@@ -315,6 +329,7 @@ public final class BufferState implements Buffer {
     public void clearMembers() {
         members.clear();
         pendingNames = null;
+        membersListed = false;
         membersChanged();
     }
 

@@ -313,4 +313,20 @@ class InputDispatcherTest {
             Thread.sleep(5);
         }
     }
+
+    @Test
+    void aCommandGivenSeveralNamesAnswersToEachAndGoesAwayWithAll() {
+        Map<String, Object> properties = Map.of(CommandHandler.NAME_PROPERTY, new String[] {"kickban", "kb"},
+                CommandHandler.USAGE_PROPERTY, "/kickban <nick>", CommandHandler.DESCRIPTION_PROPERTY, "Kick and ban");
+        dispatcher.bindHandler(recorder, properties);
+        dispatcher.execute("net", "#chan", "/kb bob");
+        dispatcher.execute("net", "#chan", "/KICKBAN ann");
+        assertEquals(List.of("bob", "ann"), invocations.stream().map(CommandInvocation::arguments).toList());
+
+        dispatcher.unbindHandler(recorder, properties);
+        dispatcher.execute("net", "#chan", "/kb bob");
+        assertEquals(2, invocations.size());
+        assertEquals(LineKind.ERROR, lastLine("#chan").kind());
+        assertTrue(lastLine("#chan").text().startsWith("Unknown command: /kb"), lastLine("#chan").text());
+    }
 }

@@ -9,23 +9,27 @@ import java.util.Set;
 import org.apache.commons.lang3.time.DurationFormatUtils;
 
 /**
- * WHOIS and WHOWAS replies as lines a person reads ({@code [ann] idle 3 minutes, signed on 2026-12-02 19:26})
+ * WHOIS, WHOWAS and WHO replies as lines a person reads ({@code [ann] idle 3 minutes, signed on 2026-12-02 19:26})
  * instead of their raw parameters ({@code ann 180 1796239568 seconds idle, signon time}). Every reply starts with
- * the nick it is about, in brackets, so that the lines of two lookups that cross stay apart.
+ * what it is about (the nick; for WHO the channel or mask), in brackets, so that the lines of two lookups that
+ * cross stay apart.
  */
-final class WhoisReplies {
+final class UserReplies {
 
-    /** The replies of a WHOIS or WHOWAS (RFC 2812, modern-irc and the common extensions): nick is parameter 1. */
-    private static final Set<String> CODES = Set.of("276", "301", "307", "310", "311", "312", "313", "314", "317",
-            "318", "319", "320", "330", "335", "338", "369", "378", "379", "671");
+    /**
+     * The replies of a WHOIS or WHOWAS (RFC 2812, modern-irc and the common extensions), whose parameter 1 is the
+     * nick, and of a WHO (352, 315), whose parameter 1 is the channel or mask asked for.
+     */
+    private static final Set<String> CODES = Set.of("276", "301", "307", "310", "311", "312", "313", "314", "315",
+            "317", "318", "319", "320", "330", "335", "338", "352", "369", "378", "379", "671");
 
     private final DateTimeFormatter signOnTime;
 
-    WhoisReplies(ZoneId zone) {
+    UserReplies(ZoneId zone) {
         this.signOnTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
     }
 
-    static boolean isWhoisReply(String command) {
+    static boolean isUserReply(String command) {
         return CODES.contains(command);
     }
 
@@ -34,7 +38,7 @@ final class WhoisReplies {
         return params.size() > 1 ? params.get(1) : null;
     }
 
-    /** The line for a reply {@link #isWhoisReply} accepts; {@code params} as received, our nick first. */
+    /** The line for a reply {@link #isUserReply} accepts; {@code params} as received, our nick first. */
     String text(String command, List<String> params) {
         String nick = nick(params);
         if (nick == null) {
@@ -49,8 +53,21 @@ final class WhoisReplies {
             case "319" -> "channels: " + last(params, 2).trim();
             case "330" -> params.size() > 3 ? "is logged in as " + params.get(2) : MessageRouter.numericText(rest(params));
             case "301" -> "is away: " + last(params, 2);
+            case "352" -> who(params);
             default -> MessageRouter.numericText(rest(params));
         };
+    }
+
+    /** {@code <me> <channel> <user> <host> <server> <nick> <flags> :<hop count> <real name>} */
+    private static String who(List<String> params) {
+        if (params.size() < 8) {
+            return MessageRouter.numericText(rest(params));
+        }
+        String hopsAndName = params.get(7);
+        int space = hopsAndName.indexOf(' ');
+        String realName = space < 0 ? "" : hopsAndName.substring(space + 1);
+        return params.get(5) + " (" + params.get(2) + "@" + params.get(3) + ") " + params.get(6)
+                + (realName.isEmpty() ? "" : ": " + realName);
     }
 
     /** {@code <me> <nick> <seconds idle> [<signon time>] :seconds idle, signon time} */
