@@ -42,6 +42,11 @@ class BasicFlowIT {
                 client.awaitLine(network, network, line -> line.contains("End of") || line.contains("MOTD")
                         || line.contains("Welcome") || line.contains("message of the day"), "MOTD text");
 
+                // the keepalive measures the lag as soon as the link is registered, for the window's lag figure
+                Object connection = client.connection(network);
+                ClientRuntime.await("a lag measured", () -> ((Long) client.call(connection, ClientRuntime.CONNECTION,
+                        "lagMillis")) >= 0);
+
                 client.input(network, "#flow", "hello from switchboard");
                 peer.awaitPrivmsg("flowtest", "#flow", "hello from switchboard");
 

@@ -164,7 +164,8 @@ final class ClientRuntime implements AutoCloseable {
      * not see a lag probe just because a slow machine made them take longer than the 30 s default.
      */
     void noIdleProbes() throws Exception {
-        configure("org.switchboard.keepalive", "probeAfterIdleSeconds", 3600, "deadAfterSeconds", 7200);
+        configure("org.switchboard.keepalive", "probeAfterIdleSeconds", 3600, "deadAfterSeconds", 7200,
+                "lagCheckSeconds", 0);
     }
 
     Object findService(String interfaceName, String filter) {

@@ -50,6 +50,7 @@ public class LinkMonitor implements IrcMessageListener, ConnectionListener {
     void modified(KeepaliveConfig config) {
         watch.configure(config.probeAfterIdleSeconds(), config.deadAfterSeconds(),
                 config.registrationTimeoutSeconds());
+        watch.checkLagEvery(config.lagCheckSeconds());
     }
 
     @Deactivate

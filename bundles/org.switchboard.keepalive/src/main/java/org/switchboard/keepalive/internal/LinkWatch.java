@@ -17,7 +17,9 @@ import org.switchboard.api.irc.IrcMessage;
  * {@code deadAfter} of silence, with a probe unanswered for {@code deadAfter - probeAfterIdle}, it declares the link
  * dead and has the connection reconnect. A link that stays in
  * registration longer than {@code registrationTimeout} (a server that accepts the connection but never welcomes
- * us) is recycled the same way.
+ * us) is recycled the same way. With a lag check period set, a link is also probed once it is registered and then
+ * at that period however busy it is, so the lag shown is never much older than the period (as irssi and WeeChat
+ * measure it).
  */
 final class LinkWatch {
 
@@ -31,6 +33,8 @@ final class LinkWatch {
     private volatile long deadAfterNanos;
     private final AtomicLong tokens = new AtomicLong();
     private volatile long registrationTimeoutNanos;
+    /** 0: probe idle links only. */
+    private volatile long lagCheckNanos;
     private final Map<IrcConnection, Watch> watches = new ConcurrentHashMap<>();
     /** When each connection that is registering started to. */
     private final Map<IrcConnection, Long> registering = new ConcurrentHashMap<>();
@@ -42,6 +46,9 @@ final class LinkWatch {
         volatile String probeToken;
         long probeSent;
         long reportedLag = -1;
+        /** When the last probe went out, if one has. */
+        long lastProbe;
+        boolean probed;
 
         Watch(long now) {
             lastReceived = now;
@@ -59,6 +66,11 @@ final class LinkWatch {
         probeAfterIdleNanos = TimeUnit.SECONDS.toNanos(Math.max(1, probeAfterIdleSeconds));
         deadAfterNanos = TimeUnit.SECONDS.toNanos(Math.max(probeAfterIdleSeconds + 1, deadAfterSeconds));
         registrationTimeoutNanos = TimeUnit.SECONDS.toNanos(Math.max(1, registrationTimeoutSeconds));
+    }
+
+    /** Probes busy links too, every {@code seconds} (and once when they are registered); 0 turns that off. */
+    void checkLagEvery(long seconds) {
+        lagCheckNanos = TimeUnit.SECONDS.toNanos(Math.max(0, seconds));
     }
 
     void stateChanged(IrcConnection connection, ConnectionState current) {
@@ -126,10 +138,13 @@ final class LinkWatch {
                 if (silent >= deadAfterNanos && probeHadItsTime) {
                     dead = true;
                     watches.remove(connection, watch);
-                } else if (watch.probeToken == null && silent >= probeAfterIdleNanos) {
+                } else if (watch.probeToken == null && (silent >= probeAfterIdleNanos
+                        || lagCheckNanos > 0 && (!watch.probed || now - watch.lastProbe >= lagCheckNanos))) {
                     probe = TOKEN_PREFIX + tokens.incrementAndGet();
                     watch.probeToken = probe;
                     watch.probeSent = now;
+                    watch.lastProbe = now;
+                    watch.probed = true;
                 } else if (watch.probeToken != null) {
                     long waiting = TimeUnit.NANOSECONDS.toMillis(now - watch.probeSent);
                     if (waiting >= REPORT_WAITING_AFTER_MILLIS && waiting > watch.reportedLag) {

@@ -157,4 +157,26 @@ class LinkWatchTest {
         watch.tick();
         assertEquals(List.of(), connection.reconnects);
     }
+
+    @Test
+    void withALagCheckPeriodABusyLinkIsMeasuredAtOnceAndThenAtThatPeriod() {
+        watch.checkLagEvery(60);
+        watch.stateChanged(connection, ConnectionState.CONNECTED);
+        watch.tick();
+        assertEquals(1, connection.sent.size(), "measured as soon as it is registered");
+        advanceMillis(80);
+        watch.received(connection, new IrcMessage(null, "srv", "PONG", List.of("srv", connection.sent.get(0).param(0))));
+        assertEquals(List.of(80L), connection.lags);
+        for (int i = 0; i < 5; i++) {
+            advanceSeconds(10);
+            watch.received(connection, IrcMessage.of("PRIVMSG", "#c", "chatter"));
+            watch.tick();
+        }
+        assertEquals(1, connection.sent.size(), "not again within the period");
+        advanceSeconds(10);
+        watch.received(connection, IrcMessage.of("PRIVMSG", "#c", "chatter"));
+        watch.tick();
+        assertEquals(2, connection.sent.size(), "60 s later, although the link is busy");
+        assertEquals(List.of(), connection.reconnects);
+    }
 }

@@ -35,7 +35,7 @@ public final class CommandRegistry {
         commands.put(name, new Entry(handler, new CommandInfo(name, usage,
                 stringProperty(properties, CommandHandler.DESCRIPTION_PROPERTY))));
         for (String alias : names.subList(1, names.size())) {
-            commands.put(alias, new Entry(handler, new CommandInfo(alias, usage, "Same as /" + name)));
+            commands.put(alias, new Entry(handler, new CommandInfo(alias, "/" + alias, "Same as /" + name)));
         }
     }
 

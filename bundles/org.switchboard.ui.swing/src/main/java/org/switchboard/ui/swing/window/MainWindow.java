@@ -45,6 +45,7 @@ import javax.swing.WindowConstants;
 
 import org.switchboard.api.command.CommandDispatcher;
 import org.switchboard.api.command.CommandInfo;
+import org.switchboard.api.connection.ConnectionState;
 import org.switchboard.api.connection.IrcConnection;
 import org.switchboard.api.irc.IrcMessage;
 import org.switchboard.api.irc.IrcProtocol;
@@ -83,6 +84,8 @@ public final class MainWindow implements FrameNavigation.Host {
     private final NickList nicks = new NickList();
     private final JScrollPane nickScroll;
     private final JLabel nickCount = SafeText.protect(new JLabel());
+    /** The current network's link: its lag while connected, else where the connection is. */
+    private final JLabel linkStatus = SafeText.protect(new JLabel());
     private final JTextField topic = new JTextField();
     private final InputLine input;
     private final Timer timer;
@@ -167,6 +170,9 @@ public final class MainWindow implements FrameNavigation.Host {
         JPanel inputPanel = new JPanel(new BorderLayout());
         inputPanel.setBorder(BorderFactory.createEmptyBorder(4, 4, 4, 4));
         inputPanel.add(input, BorderLayout.CENTER);
+        linkStatus.setBorder(BorderFactory.createEmptyBorder(0, 8, 0, 4));
+        linkStatus.putClientProperty("FlatLaf.styleClass", "small");
+        inputPanel.add(linkStatus, BorderLayout.EAST);
         findBar = new FindBar(new FindHost(), protocol::stripFormatting);
         findBar.setVisible(false);
         inputPanel.add(findBar, BorderLayout.NORTH);
@@ -258,6 +264,7 @@ public final class MainWindow implements FrameNavigation.Host {
 
     /** Pulls what changed since the last tick and updates only the affected parts. */
     void refresh() {
+        updateLinkStatus();
         ChangeTracker.Changes c = changes.drain();
         if (c.isEmpty()) {
             return;
@@ -375,6 +382,34 @@ public final class MainWindow implements FrameNavigation.Host {
         nicks.show(members);
         long ops = members.stream().filter(m -> m.highestPrefix() != 0 && m.highestPrefix() != '+').count();
         nickCount.setText(count(members.size(), "user") + (ops > 0 ? ", " + count(ops, "op") : ""));
+    }
+
+    /** What the link status shows now (for tests). */
+    String linkStatus() {
+        return linkStatus.getText();
+    }
+
+    /** Two volatile reads per tick; the label is only touched when its text changes. */
+    private void updateLinkStatus() {
+        Optional<IrcConnection> connection = current == null ? Optional.empty() : connections.apply(current.network());
+        String text = connection.map(c -> linkStatusText(c.state(), c.lagMillis())).orElse("");
+        if (!text.equals(linkStatus.getText())) {
+            linkStatus.setText(text);
+            linkStatus.setToolTipText(connection.isPresent() && connection.get().state() == ConnectionState.CONNECTED
+                    ? "Round trip to the server, measured with PING while the link is quiet" : null);
+        }
+    }
+
+    /** {@code lag 84 ms}, {@code lag 2.5 s}; for a connection that is not up, what it is doing. */
+    static String linkStatusText(ConnectionState state, long lagMillis) {
+        return switch (state) {
+            case CONNECTED -> lagMillis < 0 ? "" : lagMillis < 1000 ? "lag " + lagMillis + " ms"
+                    : String.format(java.util.Locale.ROOT, "lag %.1f s", lagMillis / 1000.0);
+            case CONNECTING -> "connecting…";
+            case REGISTERING -> "registering…";
+            case WAITING_TO_RECONNECT -> "reconnecting…";
+            case DISCONNECTED -> "not connected";
+        };
     }
 
     /** {@code 1 user}, {@code 2 users}. */

@@ -22,6 +22,8 @@ public final class DemoConnection implements IrcConnection {
         this.sent = sent;
     }
 
+    private volatile long lag = 42;
+
     @Override
     public String network() {
         return network;
@@ -68,11 +70,12 @@ public final class DemoConnection implements IrcConnection {
 
     @Override
     public long lagMillis() {
-        return 42;
+        return lag;
     }
 
     @Override
     public void reportLag(long lagMillis) {
+        lag = lagMillis;
     }
 
     @Override

@@ -143,4 +143,27 @@ class MainWindowTest {
             assertFalse(early.isDisplayable(), "disposed with the window");
         });
     }
+
+    @Test
+    void theLinkStatusShowsTheCurrentNetworksLagAndFollowsIt() throws Exception {
+        SwingUtilities.invokeAndWait(() -> {
+            window.refresh();
+            assertEquals("lag 42 ms", window.linkStatus());
+        });
+        connection.reportLag(2_540);
+        SwingUtilities.invokeAndWait(() -> {
+            window.refresh();
+            assertEquals("lag 2.5 s", window.linkStatus());
+        });
+    }
+
+    @Test
+    void aLinkThatIsNotUpSaysWhatItIsDoing() {
+        assertEquals("", MainWindow.linkStatusText(org.switchboard.api.connection.ConnectionState.CONNECTED, -1),
+                "no probe answered yet");
+        assertEquals("reconnecting…", MainWindow.linkStatusText(
+                org.switchboard.api.connection.ConnectionState.WAITING_TO_RECONNECT, 120));
+        assertEquals("not connected", MainWindow.linkStatusText(
+                org.switchboard.api.connection.ConnectionState.DISCONNECTED, -1));
+    }
 }
