@@ -380,6 +380,15 @@ class SessionComponentTest {
         BufferLine line = lastLine(buffer("net"));
         assertEquals(LineKind.ERROR, line.kind());
         assertEquals("Connection lost: Connection reset by peer", line.text());
+        assertEquals(line.text(), lastLine(buffer("#chan")).text(), "the channel says why the conversation stops");
+        assertEquals(LineKind.ERROR, lastLine(buffer("#chan")).kind());
+
+        long channelEnd = buffer("#chan").endLine();
+        session.stateChanged(connection, ConnectionState.WAITING_TO_RECONNECT, ConnectionState.CONNECTING, null);
+        session.stateChanged(connection, ConnectionState.CONNECTING, ConnectionState.WAITING_TO_RECONNECT,
+                "Connection refused");
+        assertEquals(channelEnd, buffer("#chan").endLine(), "a failed retry is told in the server buffer only");
+        assertEquals("Connection lost: Connection refused", lastLine(buffer("net")).text());
     }
 
     @Test

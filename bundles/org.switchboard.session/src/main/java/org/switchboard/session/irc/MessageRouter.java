@@ -215,6 +215,13 @@ public final class MessageRouter {
                 }
             } else {
                 network.setOwnAway(false);
+                // Where the user was talking, the gap in the conversation is explained; buffers already
+                // inactive (a retry that failed again) are not told twice.
+                for (BufferState buffer : network.buffers()) {
+                    if (buffer.type() != BufferType.SERVER && buffer.active()) {
+                        buffer.append(now(null), failure ? LineKind.ERROR : LineKind.INFO, null, text, 0);
+                    }
+                }
                 deactivateAll(network);
                 // the batches of the link that ended: their references mean nothing on the next one
                 endOpenBatches(routing(network.name()));
