@@ -649,4 +649,18 @@ class SessionComponentTest {
         receive(":irc.example 315 me #dog :End of WHO list");
         assertEquals("[#dog] End of WHO list", lastLine(buffer("net")).text());
     }
+
+    @Test
+    void theReadPositionIsWhereTheBufferWasLastMarkedRead() {
+        joinChannel();
+        Buffer channel = buffer("#chan");
+        session.markRead(channel.id());
+        long read = channel.endLine();
+        assertEquals(read, channel.readUpTo());
+        receive(":alice!a@host PRIVMSG #Chan :one");
+        receive(":bob!b@host2 JOIN #Chan");
+        assertEquals(read, channel.readUpTo(), "lines that came meanwhile are after it");
+        session.markRead(channel.id());
+        assertEquals(channel.endLine(), channel.readUpTo());
+    }
 }

@@ -4,7 +4,8 @@ import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * Whiteboard service implementing one slash command. The service property {@value #NAME_PROPERTY} names the
- * command without the slash ({@code join}); given more than once, the later names are aliases ({@code j}).
+ * command without the slash ({@code join}); given more than once, the later names are aliases ({@code j}, since
+ * 1.2).
  * {@value #USAGE_PROPERTY} and {@value #DESCRIPTION_PROPERTY} feed {@code /help}. Installing a bundle adds its commands; stopping it removes them.
  */
 @ConsumerType

@@ -54,5 +54,17 @@ public interface Buffer {
 
     int unreadCount();
 
+    /**
+     * The {@link #endLine()} of when the buffer was last marked read ({@link Session#markRead}): lines from here
+     * on came while nobody looked, so a UI can draw a read marker above this line. Lines restored from the disk
+     * log count as read; a bouncer's playback does not (it is the missed conversation). A buffer that keeps no
+     * such position reports its end.
+     *
+     * @since 1.3
+     */
+    default long readUpTo() {
+        return endLine();
+    }
+
     int highlightCount();
 }

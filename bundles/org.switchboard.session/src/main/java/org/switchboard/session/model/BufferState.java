@@ -32,6 +32,8 @@ public final class BufferState implements Buffer {
     private volatile long topicTime;
     private volatile String modes = "";
     private volatile boolean active;
+    /** See {@link #readUpTo()}. */
+    private volatile long readUpTo;
     private final AtomicInteger unread = new AtomicInteger();
     private final AtomicInteger highlights = new AtomicInteger();
 
@@ -235,8 +237,14 @@ public final class BufferState implements Buffer {
         return highlights.get();
     }
 
-    /** Resets the counts; returns true when they were not zero. */
+    @Override
+    public long readUpTo() {
+        return readUpTo;
+    }
+
+    /** Resets the counts and moves the read position to the end; returns true when the counts were not zero. */
     public boolean markReadAndReport() {
+        readUpTo = scrollback.endLine();
         int before = unread.getAndSet(0) | highlights.getAndSet(0);
         return before != 0;
     }
@@ -271,6 +279,7 @@ public final class BufferState implements Buffer {
      */
     public void restore(BufferLine line) {
         scrollback.append(line.time(), line.kind(), line.nick(), line.text(), line.flags() | BufferLine.HISTORY);
+        readUpTo = scrollback.endLine();
         network.model().fire(linesAdded);
     }
 

@@ -41,6 +41,8 @@ final class ChatTheme {
     final Color join;
     final Color part;
     final Color highlightBackground;
+    /** The line above the first line that came while the buffer was not looked at. */
+    final Color readMarker;
     /** Translucent, so that text keeps its own colours under the selection. */
     final Color selectionBackground;
     /** Height of one row of text and the distance from a row's top to its baseline, in pixels. */
@@ -63,6 +65,7 @@ final class ChatTheme {
         join = dark ? new Color(0x7EE787) : new Color(0x2E7D32);
         part = dark ? new Color(0xFFA198) : new Color(0xB23C17);
         highlightBackground = dark ? new Color(0x4A3B12) : new Color(0xFFF1C2);
+        readMarker = dark ? new Color(0xE5534B) : new Color(0xE53935);
         Color selection = colour("TextArea.selectionBackground", new Color(0x2675BF));
         selectionBackground = new Color(selection.getRed(), selection.getGreen(), selection.getBlue(), 90);
         LineMetrics metrics = font.getLineMetrics("Xg", FRC);

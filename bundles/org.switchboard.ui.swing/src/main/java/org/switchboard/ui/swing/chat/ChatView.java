@@ -65,6 +65,8 @@ public final class ChatView extends JPanel {
     /** Exclusive end of the lines shown: the bottom line is {@code anchor - 1}. */
     private long anchor;
     private boolean follow = true;
+    /** See {@link #setReadMarker}; -1 for none. */
+    private long readMarker = -1;
     private boolean adjusting;
     private transient ChatTheme theme;
     private final transient FrameCache<Laid> laidOut = new FrameCache<>();
@@ -157,9 +159,25 @@ public final class ChatView extends JPanel {
         canvas.repaint();
     }
 
+    /**
+     * Draws the read marker above line {@code seq} (the first line the user has not seen), or none for a position
+     * at or past the end or at the very first line held.
+     */
+    public void setReadMarker(long seq) {
+        if (seq != readMarker) {
+            readMarker = seq;
+            canvas.repaint();
+        }
+    }
+
+    public long readMarker() {
+        return readMarker;
+    }
+
     /** Shows another buffer, scrolled to its end. */
     public void show(Buffer newBuffer) {
         buffer = newBuffer;
+        readMarker = -1;
         follow = true;
         laidOut.clear();
         clearSelection();
@@ -386,6 +404,10 @@ public final class ChatView extends JPanel {
                 laidOut.keep(seq, laid);
                 int top = y - laid.layout.height();
                 paintLine(g, seq, laid, top, nickRight, bodyX, width);
+                if (seq == readMarker && seq > first) {
+                    g.setColor(theme.readMarker);
+                    g.fillRect(0, top, width, 2);
+                }
                 now.add(new Painted(seq, top, y, laid));
                 y = top;
             }

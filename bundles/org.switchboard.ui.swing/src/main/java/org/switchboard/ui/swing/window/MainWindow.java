@@ -222,6 +222,7 @@ public final class MainWindow implements FrameNavigation.Host {
         frame.addWindowFocusListener(new WindowAdapter() {
             @Override
             public void windowGainedFocus(WindowEvent e) {
+                placeReadMarker();
                 markCurrentRead();
             }
         });
@@ -342,6 +343,7 @@ public final class MainWindow implements FrameNavigation.Host {
         showMembers();
         showNickList(buffer != null && buffer.type() == BufferType.CHANNEL);
         updateTopicAndTitle();
+        placeReadMarker();
         markCurrentRead();
         input.requestFocusInWindow();
     }
@@ -384,6 +386,11 @@ public final class MainWindow implements FrameNavigation.Host {
         nickCount.setText(count(members.size(), "user") + (ops > 0 ? ", " + count(ops, "op") : ""));
     }
 
+    /** Where the read marker is now, -1 for none (for tests). */
+    long readMarker() {
+        return chat.readMarker();
+    }
+
     /** What the link status shows now (for tests). */
     String linkStatus() {
         return linkStatus.getText();
@@ -418,9 +425,16 @@ public final class MainWindow implements FrameNavigation.Host {
     }
 
     private void markCurrentRead() {
-        if (current != null && (current.unreadCount() > 0 || current.highlightCount() > 0)) {
+        // Lines that count for nothing (joins, parts) are seen all the same: the read position passes them too.
+        if (current != null && (current.unreadCount() > 0 || current.highlightCount() > 0
+                || current.readUpTo() < current.endLine())) {
             session.markRead(current.id());
         }
+    }
+
+    /** The read marker goes where the user stopped reading: above the first line that came since. */
+    private void placeReadMarker() {
+        chat.setReadMarker(current == null || current.readUpTo() >= current.endLine() ? -1 : current.readUpTo());
     }
 
     private void updateTopicAndTitle() {

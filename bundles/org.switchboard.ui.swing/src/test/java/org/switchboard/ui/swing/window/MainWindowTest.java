@@ -14,6 +14,7 @@ import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.switchboard.api.session.Buffer;
 import org.switchboard.api.session.BufferType;
 import org.switchboard.protocol.internal.IrcProtocolComponent;
 import org.switchboard.session.SessionComponent;
@@ -165,5 +166,28 @@ class MainWindowTest {
                 org.switchboard.api.connection.ConnectionState.WAITING_TO_RECONNECT, 120));
         assertEquals("not connected", MainWindow.linkStatusText(
                 org.switchboard.api.connection.ConnectionState.DISCONNECTED, -1));
+    }
+
+    @Test
+    void theReadMarkerGoesAboveWhatCameWhileTheUserLookedElsewhere() throws Exception {
+        feed(":sam!s@h JOIN #chan", ":irc.example 353 sam = #chan :sam @alice", ":irc.example 366 sam #chan :End",
+                ":alice!a@h PRIVMSG #chan :seen before");
+        long[] seenUpTo = new long[1];
+        SwingUtilities.invokeAndWait(() -> {
+            window.refresh();
+            Buffer channel = session.find("net", "#chan").orElseThrow();
+            window.select(channel.id());
+            seenUpTo[0] = channel.endLine();
+            window.select(session.find("net", "net").orElseThrow().id());
+        });
+        feed(":alice!a@h PRIVMSG #chan :while you were away", ":bob!b@h JOIN #chan");
+        SwingUtilities.invokeAndWait(() -> {
+            window.refresh();
+            window.select(session.find("net", "#chan").orElseThrow().id());
+            assertEquals(seenUpTo[0], window.readMarker(), "above the first line that came meanwhile");
+            window.select(session.find("net", "net").orElseThrow().id());
+            window.select(session.find("net", "#chan").orElseThrow().id());
+            assertEquals(-1, window.readMarker(), "nothing new since the last look: no marker");
+        });
     }
 }
