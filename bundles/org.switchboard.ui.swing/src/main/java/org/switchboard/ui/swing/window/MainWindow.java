@@ -597,6 +597,8 @@ public final class MainWindow implements FrameNavigation.Host {
                 background.accept(() -> session.close(id));
             }
         });
+        key(root, KeyStroke.getKeyStroke(KeyEvent.VK_A, InputEvent.ALT_DOWN_MASK), "buffer-next-activity",
+                this::nextWithActivity);
         for (int i = 1; i <= 9; i++) {
             int index = i - 1;
             key(root, KeyStroke.getKeyStroke(KeyEvent.VK_0 + i, InputEvent.ALT_DOWN_MASK), "buffer-" + i, () -> {
@@ -605,6 +607,33 @@ public final class MainWindow implements FrameNavigation.Host {
                     tree.select(buffers.get(index).id());
                 }
             });
+        }
+    }
+
+    /**
+     * Alt+A, as in irssi and WeeChat: the next buffer (in the tree's order, after the current one) with a highlight,
+     * or else the next with unread lines; nothing when all are read.
+     */
+    void nextWithActivity() {
+        List<Buffer> buffers = tree.inOrder();
+        int start = current == null ? -1 : buffers.indexOf(buffers.stream().filter(b -> b.id() == current.id())
+                .findFirst().orElse(null));
+        Buffer unread = null;
+        for (int k = 1; k <= buffers.size(); k++) {
+            Buffer candidate = buffers.get(Math.floorMod(start + k, buffers.size()));
+            if (current != null && candidate.id() == current.id()) {
+                continue;
+            }
+            if (candidate.highlightCount() > 0) {
+                tree.select(candidate.id());
+                return;
+            }
+            if (unread == null && candidate.unreadCount() > 0) {
+                unread = candidate;
+            }
+        }
+        if (unread != null) {
+            tree.select(unread.id());
         }
     }
 

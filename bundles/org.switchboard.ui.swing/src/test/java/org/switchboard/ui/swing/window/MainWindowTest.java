@@ -190,4 +190,23 @@ class MainWindowTest {
             assertEquals(-1, window.readMarker(), "nothing new since the last look: no marker");
         });
     }
+
+    @Test
+    void altAGoesToAHighlightFirstThenToUnreadLines() throws Exception {
+        feed(":sam!s@h JOIN #one", ":sam!s@h JOIN #two", ":sam!s@h JOIN #three");
+        SwingUtilities.invokeAndWait(() -> {
+            window.refresh();
+            window.select(session.find("net", "net").orElseThrow().id());
+        });
+        feed(":alice!a@h PRIVMSG #one :chatter", ":bob!b@h PRIVMSG #three :sam: are you there?");
+        SwingUtilities.invokeAndWait(() -> {
+            window.refresh();
+            window.nextWithActivity();
+            assertEquals("#three", window.current().name(), "the highlight first");
+            window.nextWithActivity();
+            assertEquals("#one", window.current().name(), "then the unread lines");
+            window.nextWithActivity();
+            assertEquals("#one", window.current().name(), "all read: it stays");
+        });
+    }
 }
