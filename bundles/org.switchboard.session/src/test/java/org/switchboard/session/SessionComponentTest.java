@@ -663,4 +663,21 @@ class SessionComponentTest {
         session.markRead(channel.id());
         assertEquals(channel.endLine(), channel.readUpTo());
     }
+
+    @Test
+    void aHugeChannelsListingNamesTheFirstAndCountsTheRest() {
+        receive(":me!me@client.example JOIN #big");
+        receive(":irc.example 353 me = #big :me");
+        receive(":irc.example 366 me #big :End of /NAMES list.");
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < 1000; i++) {
+            names.append(" n").append(i);
+        }
+        receive(":irc.example 353 me = #big :" + names.toString().strip());
+        receive(":irc.example 366 me #big :End of /NAMES list.");
+        String text = lastLine(buffer("#big")).text();
+        assertTrue(text.startsWith("Users on #big (1000): "), text);
+        assertTrue(text.endsWith(" … and 700 more in the nick list"), text);
+        assertEquals(1000, buffer("#big").memberCount());
+    }
 }

@@ -46,6 +46,8 @@ public final class MessageRouter {
     private static final UserReplies WHOIS = new UserReplies(ZoneId.systemDefault());
     /** How many message ids per network are remembered to drop replayed duplicates. */
     private static final int SEEN_MSGIDS = 4096;
+    /** How many nicks a /names listing names before it only counts the rest. */
+    static final int LISTED_MEMBERS = 300;
     private static final byte[] NO_TEXT = new byte[0];
     private static final byte CTCP_DELIMITER = 1;
     private static final byte[] ACTION = "ACTION".getBytes(StandardCharsets.US_ASCII);
@@ -408,7 +410,7 @@ public final class MessageRouter {
                 if (channel != null && network.applyPendingNames(channel)) {
                     network.fire(SessionEvent.Type.MEMBERS_CHANGED, channel);
                     if (askedFor) {
-                        channel.append(now(m), LineKind.INFO, null, memberListing(channel), 0);
+                        channel.append(now(m), LineKind.INFO, null, memberListing(channel.name(), channel.members()), 0);
                     }
                     channel.setMembersListed();
                 }
@@ -456,17 +458,22 @@ public final class MessageRouter {
         return String.join(" ", rest);
     }
 
-    /** {@code Users on #chan (3): @ann +bob carl}, in the nick list's order. */
-    private static String memberListing(BufferState channel) {
-        List<Member> members = channel.members();
-        StringBuilder text = new StringBuilder("Users on ").append(channel.name()).append(" (")
+    /**
+     * {@code Users on #chan (3): @ann +bob carl}, in the nick list's order; in a huge channel only the first
+     * {@link #LISTED_MEMBERS}, since one line of ten thousand nicks helps nobody and costs the window a long layout.
+     */
+    static String memberListing(String channelName, List<Member> members) {
+        StringBuilder text = new StringBuilder("Users on ").append(channelName).append(" (")
                 .append(members.size()).append("):");
-        for (Member member : members) {
+        for (Member member : members.subList(0, Math.min(members.size(), LISTED_MEMBERS))) {
             text.append(' ');
             if (member.highestPrefix() != 0) {
                 text.append(member.highestPrefix());
             }
             text.append(member.nick());
+        }
+        if (members.size() > LISTED_MEMBERS) {
+            text.append(" … and ").append(members.size() - LISTED_MEMBERS).append(" more in the nick list");
         }
         return text.toString();
     }
