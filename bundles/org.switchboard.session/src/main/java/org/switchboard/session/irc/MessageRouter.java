@@ -43,7 +43,7 @@ public final class MessageRouter {
     private static final System.Logger LOG = System.getLogger(MessageRouter.class.getName());
     private static final DateTimeFormatter TOPIC_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
-    private static final UserReplies WHOIS = new UserReplies(ZoneId.systemDefault());
+    private static final UserReplies USER_REPLIES = new UserReplies(ZoneId.systemDefault());
     /** How many message ids per network are remembered to drop replayed duplicates. */
     private static final int SEEN_MSGIDS = 4096;
     /** How many nicks a /names listing names before it only counts the rest. */
@@ -425,7 +425,7 @@ public final class MessageRouter {
                     BufferState query = m.command().equals("301") && UserReplies.nick(m.params()) != null
                             ? network.findChannelOrQuery(UserReplies.nick(m.params())) : null;
                     (query != null ? query : server).append(now(m), LineKind.INFO, null,
-                            WHOIS.text(m.command(), m.params()), 0);
+                            USER_REPLIES.text(m.command(), m.params()), 0);
                     return;
                 }
                 int code = Integer.parseInt(m.command());

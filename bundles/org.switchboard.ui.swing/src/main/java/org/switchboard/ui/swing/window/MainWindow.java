@@ -403,7 +403,7 @@ public final class MainWindow implements FrameNavigation.Host {
         if (!text.equals(linkStatus.getText())) {
             linkStatus.setText(text);
             linkStatus.setToolTipText(connection.isPresent() && connection.get().state() == ConnectionState.CONNECTED
-                    ? "Round trip to the server, measured with PING while the link is quiet" : null);
+                    ? "Round trip to the server, measured with a PING at least once a minute" : null);
         }
     }
 
