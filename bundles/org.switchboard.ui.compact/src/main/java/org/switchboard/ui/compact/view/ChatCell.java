@@ -35,6 +35,8 @@ final class ChatCell extends JComponent implements ListCellRenderer<BufferLine> 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
     static final Color DIM = new Color(0x7f8794);
     static final Color HIGHLIGHT_BACKGROUND = new Color(0x4a3b1e);
+    /** The line above the first row that came while the buffer was not looked at. */
+    static final Color READ_MARKER = new Color(0xE5534B);
     static final Color LINK = new Color(0x58a6ff);
     private static final Color[] NICK_COLOURS = {new Color(0x6cb6ff), new Color(0xf69d50), new Color(0x8ddb8c),
         new Color(0xdcbdfb), new Color(0xf47067), new Color(0x96d0ff), new Color(0xe0823d), new Color(0x57ab5a),
@@ -51,6 +53,8 @@ final class ChatCell extends JComponent implements ListCellRenderer<BufferLine> 
     private final int nickColumn;
     private transient BufferLine line;
     private boolean selected;
+    private boolean markerAbove;
+    private int markerRow = -1;
     private Color text = Color.LIGHT_GRAY;
     private Color selection = Color.DARK_GRAY;
 
@@ -70,9 +74,15 @@ final class ChatCell extends JComponent implements ListCellRenderer<BufferLine> 
         return fm.getHeight() + 3;
     }
 
+    /** The row the read marker is drawn above, or -1; set by the window. */
+    void setMarkerRow(int row) {
+        markerRow = row;
+    }
+
     @Override
     public Component getListCellRendererComponent(JList<? extends BufferLine> list, BufferLine value, int index,
             boolean isSelected, boolean cellHasFocus) {
+        this.markerAbove = index > 0 && index == markerRow;
         this.line = value;
         this.selected = isSelected;
         this.text = list.getForeground();
@@ -89,6 +99,10 @@ final class ChatCell extends JComponent implements ListCellRenderer<BufferLine> 
                 : line != null && line.has(BufferLine.HIGHLIGHT) ? HIGHLIGHT_BACKGROUND : getBackground();
         g2.setColor(background);
         g2.fillRect(0, 0, getWidth(), getHeight());
+        if (markerAbove) {
+            g2.setColor(READ_MARKER);
+            g2.fillRect(0, 0, getWidth(), 2);
+        }
         if (line == null) {
             return;
         }

@@ -32,6 +32,7 @@ import javax.swing.JTextField;
 import javax.swing.JToggleButton;
 import javax.swing.KeyStroke;
 import javax.swing.ListSelectionModel;
+import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 import javax.swing.UIManager;
 import javax.swing.WindowConstants;
@@ -81,6 +82,9 @@ public final class CompactWindow implements FrameNavigation.Host {
     private final JScrollPane nickScroll;
     private final JTextField input = new JTextField();
     private final Timer timer;
+    private final ChatCell cell;
+    /** Sequence number of the first line the user had not seen when the buffer was shown, or -1. */
+    private long readMarker = -1;
     private List<BufferChoice> shownChoices = List.of();
     private boolean switching;
     /** Event thread writes; {@link #current()} may be read from any thread. */
@@ -119,7 +123,7 @@ public final class CompactWindow implements FrameNavigation.Host {
         this.background = background;
 
         Font mono = CHAT_FONT;
-        ChatCell cell = new ChatCell(protocol, mono);
+        cell = new ChatCell(protocol, mono);
         chat.setName("compact.chat");
         chat.setCellRenderer(cell);
         chat.setFixedCellHeight(cell.rowHeight());
@@ -202,6 +206,7 @@ public final class CompactWindow implements FrameNavigation.Host {
 
             @Override
             public void windowActivated(WindowEvent e) {
+                placeReadMarker();
                 markRead();
             }
         });
@@ -215,8 +220,16 @@ public final class CompactWindow implements FrameNavigation.Host {
     public void open() {
         tick();
         frame.setVisible(true);
+        // The first buffer was shown before the frame had a size: its end is only known once it is laid out.
+        SwingUtilities.invokeLater(this::scrollToEnd);
         input.requestFocusInWindow();
         timer.start();
+    }
+
+    private void scrollToEnd() {
+        if (scrollback.getSize() > 0) {
+            chat.ensureIndexIsVisible(scrollback.getSize() - 1);
+        }
     }
 
     /** Puts a control (the features' actions) in the top bar, left of the nick list toggle. */
@@ -259,6 +272,7 @@ public final class CompactWindow implements FrameNavigation.Host {
         }
         if (current != null && changed.contains(current.id())) {
             refreshContent();
+            updateMarkerRow();
             if (frame.isActive()) {
                 markRead();
             }
@@ -312,6 +326,7 @@ public final class CompactWindow implements FrameNavigation.Host {
         refreshContent();
         showActivity(shownChoices);
         chatScroll.getVerticalScrollBar().setValue(chatScroll.getVerticalScrollBar().getMaximum());
+        placeReadMarker();
         if (byUser || frame.isActive()) {
             markRead();
         }
@@ -361,9 +376,28 @@ public final class CompactWindow implements FrameNavigation.Host {
         frame.getContentPane().revalidate();
     }
 
+    /** The read position is the session's, so the marker is where the other skin would put it too. */
+    private void placeReadMarker() {
+        Buffer buffer = current;
+        readMarker = buffer == null || buffer.readUpTo() >= buffer.endLine() ? -1 : buffer.readUpTo();
+        updateMarkerRow();
+    }
+
+    /** Rows move as old lines fall off the scrollback: the marker's row is found again each time. */
+    private void updateMarkerRow() {
+        cell.setMarkerRow(readMarker < 0 ? -1 : scrollback.indexOf(readMarker));
+        chat.repaint();
+    }
+
+    /** Row of the read marker, -1 for none (for tests). */
+    int readMarkerRow() {
+        return readMarker < 0 ? -1 : scrollback.indexOf(readMarker);
+    }
+
     private void markRead() {
         Buffer buffer = current;
-        if (buffer != null && (buffer.unreadCount() > 0 || buffer.highlightCount() > 0)) {
+        if (buffer != null && (buffer.unreadCount() > 0 || buffer.highlightCount() > 0
+                || buffer.readUpTo() < buffer.endLine())) {
             long id = buffer.id();
             background.accept(() -> session.markRead(id));
         }

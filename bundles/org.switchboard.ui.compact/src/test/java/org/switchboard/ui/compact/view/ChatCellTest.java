@@ -36,10 +36,14 @@ class ChatCellTest {
     }
 
     private static BufferedImage paint(ChatCell cell, BufferLine line) {
+        return paint(cell, line, 0);
+    }
+
+    private static BufferedImage paint(ChatCell cell, BufferLine line, int row) {
         JList<BufferLine> list = new JList<>();
         list.setBackground(Color.BLACK);
         list.setForeground(Color.WHITE);
-        Component c = cell.getListCellRendererComponent(list, line, 0, false, false);
+        Component c = cell.getListCellRendererComponent(list, line, row, false, false);
         c.setSize(600, cell.rowHeight());
         BufferedImage image = new BufferedImage(600, cell.rowHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -83,5 +87,16 @@ class ChatCellTest {
         assertEquals(4, java.util.stream.Stream.of("alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi")
                 .map(ChatCell::nickColour).distinct().limit(4).count(), "nicks get different colours");
         assertEquals(ChatCell.nickColour("Alice"), ChatCell.nickColour("alice"), "nick colours ignore case");
+    }
+
+    @Test
+    void theReadMarkerIsDrawnAboveItsRowOnly() {
+        ChatCell cell = new ChatCell(redProtocol(), new Font(Font.MONOSPACED, Font.PLAIN, 12));
+        cell.setMarkerRow(5);
+        BufferLine line = new BufferLine(0, LineKind.JOIN, null, "x", 0);
+        assertEquals(ChatCell.READ_MARKER.getRGB(), paint(cell, line, 5).getRGB(300, 0), "the marker row's top edge");
+        assertTrue(paint(cell, line, 4).getRGB(300, 0) != ChatCell.READ_MARKER.getRGB(), "another row");
+        cell.setMarkerRow(-1);
+        assertTrue(paint(cell, line, 5).getRGB(300, 0) != ChatCell.READ_MARKER.getRGB(), "no marker");
     }
 }
