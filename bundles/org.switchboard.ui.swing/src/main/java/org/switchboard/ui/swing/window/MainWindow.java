@@ -87,6 +87,8 @@ public final class MainWindow implements FrameNavigation.Host {
     /** The current network's link: its lag while connected, else where the connection is. */
     private final JLabel linkStatus = SafeText.protect(new JLabel());
     private final JTextField topic = new JTextField();
+    /** The topic as shown when an edit began, put back when it is cancelled. */
+    private String topicBeforeEdit = "";
     private final InputLine input;
     private final Timer timer;
     private ChatWarmUp chatWarmUp;
@@ -163,6 +165,28 @@ public final class MainWindow implements FrameNavigation.Host {
         topic.setBorder(BorderFactory.createEmptyBorder(6, 8, 6, 8));
         topic.putClientProperty("JTextField.placeholderText", "No topic");
         SafeText.protect(topic);
+        topic.addMouseListener(new java.awt.event.MouseAdapter() {
+            @Override
+            public void mouseClicked(java.awt.event.MouseEvent e) {
+                if (e.getClickCount() == 2 && !topic.isEditable()) {
+                    editTopic();
+                }
+            }
+        });
+        topic.addActionListener(e -> finishTopicEdit(true));
+        topic.getInputMap().put(KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0), "cancel-topic");
+        topic.getActionMap().put("cancel-topic", new javax.swing.AbstractAction() {
+            @Override
+            public void actionPerformed(java.awt.event.ActionEvent e) {
+                finishTopicEdit(false);
+            }
+        });
+        topic.addFocusListener(new java.awt.event.FocusAdapter() {
+            @Override
+            public void focusLost(java.awt.event.FocusEvent e) {
+                finishTopicEdit(false);
+            }
+        });
 
         JPanel centre = new JPanel(new BorderLayout());
         centre.add(topic, BorderLayout.NORTH);
@@ -386,6 +410,42 @@ public final class MainWindow implements FrameNavigation.Host {
         nickCount.setText(count(members.size(), "user") + (ops > 0 ? ", " + count(ops, "op") : ""));
     }
 
+    /**
+     * Double-click on a channel's topic, as in HexChat: the field becomes editable; Enter sets the topic through
+     * /topic (so a refusal from the server shows as usual), Escape or leaving the field puts it back.
+     */
+    void editTopic() {
+        if (current == null || current.type() != BufferType.CHANNEL || !current.active()) {
+            return;
+        }
+        topicBeforeEdit = topic.getText();
+        topic.setEditable(true);
+        topic.requestFocusInWindow();
+        topic.selectAll();
+    }
+
+    /** Ends a topic edit; sends the new topic when {@code apply} and the text changed. */
+    void finishTopicEdit(boolean apply) {
+        if (!topic.isEditable()) {
+            return;
+        }
+        String edited = topic.getText().strip();
+        topic.setEditable(false);
+        Buffer channel = current;
+        if (apply && channel != null && !edited.equals(topicBeforeEdit.strip())) {
+            // the channel is named, so that a topic starting with '#' is not taken for one
+            submit(channel, edited.isEmpty() ? "/raw TOPIC " + channel.name() + " :"
+                    : "/topic " + channel.name() + " " + edited);
+        }
+        // The field shows the session's topic again: the new one once the server has confirmed it.
+        updateTopicAndTitle();
+        input.requestFocusInWindow();
+    }
+
+    JTextField topicField() {
+        return topic;
+    }
+
     /** Where the read marker is now, -1 for none (for tests). */
     long readMarker() {
         return chat.readMarker();
@@ -449,8 +509,12 @@ public final class MainWindow implements FrameNavigation.Host {
             case SERVER -> "Messages and replies from the server";
             default -> SafeText.display("Private conversation with " + current.name());
         });
-        topic.setText(SafeText.display(shownTopic));
-        topic.setCaretPosition(0);
+        topic.setToolTipText(current.type() == BufferType.CHANNEL ? "Double-click to change the topic" : null);
+        // A topic that changes while the user edits it is not allowed to throw away what they are typing.
+        if (!topic.isEditable()) {
+            topic.setText(SafeText.display(shownTopic));
+            topic.setCaretPosition(0);
+        }
         String modes = current.modes();
         String name = current.type() == BufferType.SERVER ? networkLabel(current.network()) : current.name();
         String where = name + (modes.isEmpty() ? "" : " [" + modes + "]")

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.GraphicsEnvironment;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +31,7 @@ class MainWindowTest {
     private DemoConnection connection;
     private final Map<String, DemoConnection> connections = new ConcurrentHashMap<>();
     private MainWindow window;
+    private CommandDispatcherComponent dispatcher;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -41,7 +43,7 @@ class MainWindowTest {
         ChangeTracker changes = new ChangeTracker();
         session.bindListener(changes);
         feed(":irc.example 001 sam :Welcome");
-        CommandDispatcherComponent dispatcher = new CommandDispatcherComponent(session, protocol);
+        dispatcher = new CommandDispatcherComponent(session, protocol);
         SwingUtilities.invokeAndWait(() -> {
             Themes.apply(false);
             window = new MainWindow(new UiServices(session, dispatcher, protocol, n -> Optional.ofNullable(connections.get(n)),
@@ -208,5 +210,29 @@ class MainWindowTest {
             window.nextWithActivity();
             assertEquals("#one", window.current().name(), "all read: it stays");
         });
+    }
+
+    @Test
+    void aDoubleClickedTopicIsSetWithTopicOnEnterAndPutBackOnEscape() throws Exception {
+        List<String> typed = new java.util.ArrayList<>();
+        dispatcher.bindHandler(invocation -> typed.add(invocation.arguments()),
+                Map.of(org.switchboard.api.command.CommandHandler.NAME_PROPERTY, "topic"));
+        feed(":sam!s@h JOIN #chan", ":irc.example 332 sam #chan :old topic",
+                ":irc.example 353 sam = #chan :sam", ":irc.example 366 sam #chan :End");
+        SwingUtilities.invokeAndWait(() -> {
+            window.refresh();
+            window.select(session.find("net", "#chan").orElseThrow().id());
+            assertEquals("old topic", window.topicField().getText());
+            window.editTopic();
+            window.topicField().setText("#1 place for news");
+            window.finishTopicEdit(true);
+            assertFalse(window.topicField().isEditable());
+
+            window.editTopic();
+            window.topicField().setText("never mind");
+            window.finishTopicEdit(false);
+            assertEquals("old topic", window.topicField().getText(), "Escape puts it back");
+        });
+        assertEquals(List.of("#chan #1 place for news"), typed, "sent once, with the channel named");
     }
 }
